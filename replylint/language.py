@@ -1,0 +1,110 @@
+"""Language of a document: ``detect(text) -> "ru" | "vi" | "unknown"``.
+
+Counts over letters, so a Russian letter quoting a Vietnamese name (or the reverse) keeps its
+language:
+
+* Cyrillic letters ≥ 50 % of the letters (and at least 3) → ``ru``;
+* Vietnamese-specific letters (ă đ ơ ư ĩ ũ and the precomposed toned vowels U+1EA0–U+1EF9, or
+  the tone marks of a decomposed text) ≥ 3 % of the Latin letters → ``vi``;
+* legacy-encoded Vietnamese read as Latin-1 / Windows-1252 (TCVN3 "Céng hßa x· héi chñ nghÜa
+  ViÖt Nam", VNI "Tieáng Vieät") → ``vi``: the text is re-read through the TCVN3 table, or
+  vowel + VNI tone-character pairs are counted;
+* anything else → ``unknown``.
+
+Long texts are sampled (head, middle, tail) so a 1 MB file costs a few milliseconds.
+"""
+from __future__ import annotations
+
+import re
+
+_SAMPLE = 60_000
+
+_CYR = re.compile(r"[\u0400-\u04FF]")
+_LATIN = re.compile(r"[A-Za-z\u00C0-\u024F\u1E00-\u1EFF]")
+# letters that only Vietnamese (among languages written in Latin script here) uses
+_VI_STRONG = re.compile(r"[ăĂđĐơƠưƯĩĨũŨ\u1EA0-\u1EF9]|[AEIOUYaeiouy\u00C2\u00CA\u00D4\u00E2\u00EA\u00F4\u0102\u0103\u01A0\u01A1\u01AF\u01B0][\u0300\u0301\u0303\u0309\u0323]")
+# vowels with marks that Vietnamese shares with French etc. (weak evidence)
+_VI_WEAK = re.compile(r"[àáâãèéêìíòóôõùúýÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝ]")
+
+# TCVN3 (ABC) byte → Unicode, for the bytes 0xA1–0xFE as they appear after a Latin-1 decoding
+_TCVN3_HIGH = {
+    0xA1: "Ă", 0xA2: "Â", 0xA3: "Ê", 0xA4: "Ô", 0xA5: "Ơ", 0xA6: "Ư", 0xA7: "Đ", 0xA8: "ă",
+    0xA9: "â", 0xAA: "ê", 0xAB: "ô", 0xAC: "ơ", 0xAD: "ư", 0xAE: "đ", 0xB5: "à", 0xB6: "ả",
+    0xB7: "ã", 0xB8: "á", 0xB9: "ạ", 0xBB: "ằ", 0xBC: "ẳ", 0xBD: "ẵ", 0xBE: "ắ", 0xC6: "ặ",
+    0xC7: "ầ", 0xC8: "ẩ", 0xC9: "ẫ", 0xCA: "ấ", 0xCB: "ậ", 0xCC: "è", 0xCE: "ẻ", 0xCF: "ẽ",
+    0xD0: "é", 0xD1: "ẹ", 0xD2: "ề", 0xD3: "ể", 0xD4: "ễ", 0xD5: "ế", 0xD6: "ệ", 0xD7: "ì",
+    0xD8: "ỉ", 0xDC: "ĩ", 0xDD: "í", 0xDE: "ị", 0xDF: "ò", 0xE1: "ỏ", 0xE2: "õ", 0xE3: "ó",
+    0xE4: "ọ", 0xE5: "ồ", 0xE6: "ổ", 0xE7: "ỗ", 0xE8: "ố", 0xE9: "ộ", 0xEA: "ờ", 0xEB: "ở",
+    0xEC: "ỡ", 0xED: "ớ", 0xEE: "ợ", 0xEF: "ù", 0xF1: "ủ", 0xF2: "ũ", 0xF3: "ú", 0xF4: "ụ",
+    0xF5: "ừ", 0xF6: "ử", 0xF7: "ữ", 0xF8: "ứ", 0xF9: "ự", 0xFA: "ỳ", 0xFB: "ỷ", 0xFC: "ỹ",
+    0xFD: "ý", 0xFE: "ỵ",
+}
+TCVN3_TABLE = {k: v for k, v in _TCVN3_HIGH.items()}
+# TCVN3 read as Latin-1 shows Latin-1 symbols inside words: "x·" (xã), "c«ng" (công),
+# "®ã" (đã), "§éc" (Độc).  A Unicode text uses ©, ®, «, » between words, never inside one.
+_L1_LETTER = "A-Za-z\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u00FF"
+_SYM = "\u00A8-\u00AE\u00B5-\u00B9\u00BB-\u00BE"
+_TCVN3_WORD = re.compile(
+    rf"[{_L1_LETTER}][{_SYM}][{_L1_LETTER}{_SYM}]"
+    rf"|[{_L1_LETTER}][\u00A8-\u00AD\u00B5-\u00B9](?![{_L1_LETTER}{_SYM}])"
+    rf"|(?<![{_L1_LETTER}])[\u00A7\u00AE][{_L1_LETTER}]")
+# VNI: a vowel followed by a tone/diacritic character ("Tieáng Vieät", "ñöôïc")
+_VNI_PAIR = re.compile(r"[aeiouyAEIOUY][ùøûõïâáàåãäêéèúüëôÙØÛÕÏÂÁÀÅÃÄÊÉÈÚÜËÔ]|[ñÑ][aeiouöôAEIOUÖÔ]|[öÖ][ôÔ]")
+# pairs French or German never write: a vowel + circumflex-with-tone character, ư (ö), đ (ñ)
+_VNI_STRONG = re.compile(r"[aeoAEO][âáàåãäÂÁÀÅÃÄ]|[ñÑ][aeiouöôAEIOUÖÔ]|[öÖ][ôõùøûïÔÕÙØÛÏ]|[a-z]ö")
+_WORD_NON_ASCII = re.compile(r"\w*[^\x00-\x7f\W]\w*")
+
+
+def _sample(text: str) -> str:
+    if len(text) <= 3 * _SAMPLE:
+        return text
+    mid = len(text) // 2
+    return text[:_SAMPLE] + "\n" + text[mid - _SAMPLE // 2: mid + _SAMPLE // 2] + "\n" + text[-_SAMPLE:]
+
+
+def detect(text: str) -> str:
+    text = _sample(text)
+    cyr = len(_CYR.findall(text))
+    latin = len(_LATIN.findall(text))
+    letters = cyr + latin
+    if letters == 0:
+        return "unknown"
+    if cyr >= 3 and cyr >= 0.5 * letters:
+        return "ru"
+    if latin >= 3:
+        strong = len(_VI_STRONG.findall(text))
+        if strong >= 2 and strong >= 0.03 * latin:
+            return "vi"
+        if is_legacy_vietnamese(text):
+            return "vi"
+        weak = len(_VI_WEAK.findall(text))
+        # a short Vietnamese text without strong letters but dense in ê/ô/â and tones
+        if strong >= 1 and strong + weak >= 0.08 * latin:
+            return "vi"
+    if cyr >= 3 and cyr >= latin:
+        return "ru"
+    return "unknown"
+
+
+def legacy_encoding(text: str) -> str | None:
+    """``"tcvn3"`` or ``"vni"`` when the text looks like legacy-encoded Vietnamese read as
+    Latin-1/Windows-1252, else None."""
+    words = _WORD_NON_ASCII.findall(text)
+    if len(words) < 2:
+        return None
+    tcvn_hits = len(_TCVN3_WORD.findall(text))
+    if tcvn_hits >= 2 and tcvn_hits >= 0.15 * len(words):
+        fixed = text.translate(TCVN3_TABLE)
+        latin = len(_LATIN.findall(fixed))
+        strong = len(_VI_STRONG.findall(fixed))
+        if latin and strong >= 0.05 * latin:
+            return "tcvn3"
+    vni_hits = len(_VNI_PAIR.findall(text))
+    if (vni_hits >= 3 and vni_hits >= 0.4 * len(words)
+            and len(_VNI_STRONG.findall(text)) >= 2):
+        return "vni"
+    return None
+
+
+def is_legacy_vietnamese(text: str) -> bool:
+    return legacy_encoding(text) is not None

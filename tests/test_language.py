@@ -1,0 +1,54 @@
+import time
+
+import pytest
+
+from replylint.language import detect, legacy_encoding
+
+RU = "Уважаемый Иван Петрович! Сообщаем, что Ваше обращение рассмотрено."
+VI = "Kính gửi: Ông Nguyễn Văn An. Ủy ban nhân dân phường xin trả lời như sau."
+
+
+@pytest.mark.parametrize("text,lang", [
+    (RU, "ru"),
+    (VI, "vi"),
+    ("Cộng hòa xã hội", "vi"),
+    # a Russian letter quoting a Vietnamese name stays Russian, and the reverse
+    ("Уважаемый господин Nguyễn Văn Thắng! Ваше обращение рассмотрено в установленный срок.", "ru"),
+    ("Kính gửi ông Иванов, Ủy ban đã nhận được đơn của ông và xin trả lời như sau.", "vi"),
+    ("Dear Sir, your request has been received and processed.", "unknown"),
+    # near misses: French and German accents are not Vietnamese
+    ("Le café est très bon à Paris, où il a été reçu.", "unknown"),
+    ("Müller Straße Größe für über", "unknown"),
+    # Unicode text with © ® « » is not legacy Vietnamese
+    ("Copyright © 2024 ® «quoted» text × 3 with more english words here", "unknown"),
+    ("«Quyết định» số 12 ©2024 Ủy ban nhân dân", "vi"),
+    ("", "unknown"),
+    ("12345 — 67", "unknown"),
+])
+def test_detect(text, lang):
+    assert detect(text) == lang
+
+
+def test_tcvn3_mojibake_is_vietnamese():
+    text = "Céng hßa x· héi chñ nghÜa ViÖt Nam\n§éc lËp - Tù do - H¹nh phóc"
+    assert detect(text) == "vi"
+    assert legacy_encoding(text) == "tcvn3"
+
+
+def test_vni_mojibake_is_vietnamese():
+    text = "Tieáng Vieät laø ngoân ngöõ chính thöùc"
+    assert detect(text) == "vi"
+    assert legacy_encoding(text) == "vni"
+
+
+def test_unicode_vietnamese_is_not_legacy():
+    assert legacy_encoding(VI) is None
+    assert legacy_encoding("Café résumé naïve, où été") is None
+
+
+def test_fast_on_a_megabyte():
+    big = (VI + "\n") * 14000
+    assert len(big) > 1_000_000
+    t = time.perf_counter()
+    assert detect(big) == "vi"
+    assert time.perf_counter() - t < 0.5
