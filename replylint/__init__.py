@@ -1,0 +1,1 @@
+"""replylint: lint official replies of government offices to citizens (ru, vi)."""

@@ -1,0 +1,76 @@
+"""`metric`: a measured value must stay within bounds (`max`, `min`, overridable in options)."""
+from __future__ import annotations
+
+import regex
+
+from .base import Check
+
+
+def _sentence_length(ctx, check):
+    """Words (ru) or syllables (vi) per sentence; each `collapse` pattern counts as one word."""
+    collapse = [regex.compile(p, regex.IGNORECASE) for p in check.params.get("collapse", [])]
+    an = ctx.analysis
+    for zs, ze in ctx.spans(check.rule.zones):
+        for s, e in an.sentences:
+            if s < zs or e > ze:
+                continue
+            text = ctx.doc.text[s:e]
+            merged = []
+            for p in collapse:
+                merged += [(s + m.start(), s + m.end()) for m in p.finditer(text, timeout=1.0)]
+            n, counted_merges = 0, set()
+            for tok in an.tokens_in(s, e):
+                if not tok.is_word:
+                    continue
+                span = next((m for m in merged if m[0] <= tok.start < m[1]), None)
+                if span:
+                    if span not in counted_merges:
+                        counted_merges.add(span)
+                        n += 1
+                    continue
+                n += len(tok.text.split()) if ctx.lang == "vi" else 1
+            yield n, s, e
+
+
+def _paragraph_sentences(ctx, check):
+    an = ctx.analysis
+    for zs, ze in ctx.spans(check.rule.zones):
+        for s, e in an.paragraphs:
+            if s >= zs and e <= ze:
+                n = len({an.sentence_index(t.start) for t in an.tokens_in(s, e)})
+                yield n, s, e
+
+
+def _pages(ctx, check):
+    from ..pages import page_count
+    pages = page_count(ctx.doc, ctx.settings.get("layout"))
+    ctx.doc.metadata["pages"] = pages
+    first_line_end = ctx.doc.text.find("\n")
+    yield pages, 0, first_line_end if first_line_end > 0 else len(ctx.doc.text)
+
+
+MEASURES = {"sentence_length": _sentence_length, "paragraph_sentences": _paragraph_sentences,
+            "pages": _pages}
+
+
+class Metric(Check):
+    PARAMS = {"measure": f"one of {', '.join(MEASURES)}", "max": "upper bound", "min": "lower bound",
+              "collapse": "patterns counted as one word each (sentence_length)"}
+
+    def __init__(self, rule):
+        super().__init__(rule)
+        if self.params.get("measure") not in MEASURES:
+            raise ValueError(f"measure must be one of {', '.join(MEASURES)}")
+
+    def run(self, ctx):
+        opts = ctx.options(self.rule)
+        hi = opts.get("max", self.params.get("max"))
+        lo = opts.get("min", self.params.get("min"))
+        if isinstance(hi, dict):
+            hi = hi.get(ctx.lang, hi.get("default"))
+        if isinstance(lo, dict):
+            lo = lo.get(ctx.lang, lo.get("default"))
+        for value, s, e in MEASURES[self.params["measure"]](ctx, self):
+            if (hi is not None and value > hi) or (lo is not None and value < lo):
+                shown = round(value, 1) if isinstance(value, float) else value
+                yield self.hit(ctx, s, e, value=shown, max=hi, min=lo)

@@ -1,0 +1,29 @@
+"""`substitution`: flag a word or phrase and propose its replacement (fixable when exact)."""
+from __future__ import annotations
+
+from .existence import Existence
+
+
+def _as_entries(mapping):
+    return [{"text": k, "suggestion": v} for k, v in (mapping or {}).items()]
+
+
+class Substitution(Existence):
+    PARAMS = {
+        "swap": "map: lemma or phrase -> replacement",
+        "swap_words": "map: surface word form -> replacement",
+        "swap_patterns": "map: regular expression -> replacement",
+        **{k: v for k, v in Existence.PARAMS.items() if k not in ("words", "lemmas", "phrases", "patterns")},
+    }
+
+    def match_spec(self) -> dict:
+        p = self.params
+        return {"lemmas": _as_entries(p.get("swap")), "words": _as_entries(p.get("swap_words")),
+                "patterns": _as_entries(p.get("swap_patterns"))}
+
+    def run(self, ctx):
+        for m in self.matches(ctx):
+            sugg = m.suggestion
+            if sugg is not None and ctx.doc.text[m.start:m.end][:1].isupper():
+                sugg = sugg[:1].upper() + sugg[1:]
+            yield self.hit(ctx, m.start, m.end, suggestion=sugg)

@@ -1,0 +1,197 @@
+"""The command line (SPEC 2): check, rules, explain, init. CLI chrome is in English."""
+from __future__ import annotations
+
+import json
+import os
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import List, Optional
+
+import typer
+
+from .config import STARTER, ConfigError
+from .diagnostic import severity_rank
+from .packs import PackError, load_rules
+
+app = typer.Typer(add_completion=False, no_args_is_help=True,
+                  help="Lint official replies to citizens (Russian and Vietnamese).")
+
+
+class Lang(str, Enum):
+    auto = "auto"
+    ru = "ru"
+    vi = "vi"
+
+
+class Kind(str, Enum):
+    auto = "auto"
+    letter = "letter"
+    email = "email"
+
+
+class Fmt(str, Enum):
+    text = "text"
+    json = "json"
+    sarif = "sarif"
+    github = "github"
+    html = "html"
+
+
+class Severity(str, Enum):
+    suggestion = "suggestion"
+    warning = "warning"
+    error = "error"
+
+
+class FailOn(str, Enum):
+    error = "error"
+    warning = "warning"
+    suggestion = "suggestion"
+    never = "never"
+
+
+def _fail(message: str, code: int = 2):
+    typer.echo(f"replylint: {message}", err=True)
+    raise typer.Exit(code)
+
+
+def write_atomic(path: str, data: str) -> None:
+    """Write through a temporary file in the same folder, then rename: never a half file."""
+    target = Path(path)
+    tmp = target.with_name(f".{target.name}.replylint-tmp")
+    tmp.write_text(data, encoding="utf-8")
+    os.replace(tmp, target)
+
+
+@app.command()
+def check(
+    paths: List[str] = typer.Argument(None, help="Files, folders (recursed, by extension), or - for stdin."),
+    lang: Lang = typer.Option(Lang.auto, "--lang", help="Document language; auto detects per document."),
+    kind: Kind = typer.Option(Kind.auto, "--kind", help="letter or email; auto: .eml is an e-mail."),
+    fmt: Fmt = typer.Option(Fmt.text, "--format", help="Report format."),
+    output: Optional[str] = typer.Option(None, "--output", help="Write the report to FILE."),
+    select: List[str] = typer.Option([], "--select", help="Rule id or pack to run (repeatable)."),
+    ignore: List[str] = typer.Option([], "--ignore", help="Rule id or pack to skip (repeatable)."),
+    min_severity: Severity = typer.Option(Severity.suggestion, "--min-severity", help="Lowest severity shown."),
+    fail_on: FailOn = typer.Option(FailOn.error, "--fail-on", help="Exit 1 when a finding at or above this is shown."),
+    config: Optional[str] = typer.Option(None, "--config", help="Configuration file to use for every file."),
+    no_config: bool = typer.Option(False, "--no-config", help="Ignore configuration files."),
+    appeal: Optional[str] = typer.Option(None, "--appeal", help="The citizen's appeal, for checks that compare with it."),
+    jobs: Optional[int] = typer.Option(None, "--jobs", min=1, help="Parallel workers (default: 1 for few files, else CPU count)."),
+    fix: bool = typer.Option(False, "--fix", help="Apply the safe fixes in place (text formats)."),
+    diff: bool = typer.Option(False, "--diff", help="Show the safe fixes as a unified diff; change nothing."),
+    statistics: bool = typer.Option(False, "--statistics", help="Counts per rule after the report."),
+):
+    """Lint drafts and print findings."""
+    from .engine import RunOptions, run
+    from .readers import ReadOptions, discover
+    from .reporters import render
+
+    if not paths:
+        _fail("no files given (use a path, a folder or - for stdin)")
+    if config and no_config:
+        _fail("--config and --no-config exclude each other")
+    if config and not Path(config).is_file():
+        _fail(f"{config}: configuration file not found")
+    stdin = sys.stdin.buffer.read() if "-" in paths else None
+    missing = [p for p in paths if p != "-" and not os.path.exists(p)]
+    files = discover([p for p in paths if p not in missing], ReadOptions())
+    opts = RunOptions(lang=lang.value, kind=kind.value, select=select, ignore=ignore, config=config,
+                      no_config=no_config, min_severity=min_severity.value, jobs=jobs, appeal=appeal)
+    try:
+        report = run(files, opts, stdin=stdin)
+    except (ConfigError, PackError) as e:
+        _fail(str(e))
+    from .report import FileResult
+    report.files += [FileResult(path=p, error="no such file or directory") for p in missing]
+    if not report.files:
+        _fail("no files to check (nothing with a known extension)")
+    if fix or diff:
+        from .fixes import apply_fixes
+        fixed_text = apply_fixes(report, write=fix)
+        if diff:
+            typer.echo(fixed_text, nl=False)
+            raise typer.Exit(0)
+    color = fmt == Fmt.text and output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
+    text = render(report, fmt.value, color=color, statistics=statistics)
+    if output:
+        try:
+            write_atomic(output, text)
+        except OSError as e:
+            _fail(f"{output}: cannot write report: {e.strerror or e}")
+    else:
+        sys.stdout.write(text)
+        if text and not text.endswith("\n"):
+            sys.stdout.write("\n")
+    for f in report.files:
+        if f.error:
+            typer.echo(f"replylint: {f.path}: {f.error}", err=True)
+    if any(f.error for f in report.files):
+        raise typer.Exit(2)
+    if fail_on != FailOn.never:
+        floor = severity_rank(fail_on.value)
+        if any(severity_rank(d.severity) >= floor for f in report.files for d in f.diagnostics):
+            raise typer.Exit(1)
+
+
+@app.command()
+def rules(
+    lang: Optional[Lang] = typer.Option(None, "--lang", help="Only rules that run on ru or vi."),
+    fmt: str = typer.Option("table", "--format", help="table or json."),
+):
+    """List every rule: id, severity, fixable, source."""
+    try:
+        all_rules = load_rules()
+    except PackError as e:
+        _fail(str(e))
+    if lang and lang != Lang.auto:
+        all_rules = [r for r in all_rules if r.lang in (None, lang.value)]
+    if fmt == "json":
+        typer.echo(json.dumps([{"id": r.id, "severity": r.severity, "fixable": r.fixable,
+                                "source": r.source_text(), "description": r.description,
+                                "kinds": r.kinds, "formats": r.formats} for r in all_rules],
+                              ensure_ascii=False, indent=2))
+        return
+    if fmt != "table":
+        _fail(f"unknown format {fmt!r} (table or json)")
+    from rich.console import Console
+    from rich.table import Table
+    table = Table("id", "severity", "fixable", "source", box=None, pad_edge=False)
+    for r in all_rules:
+        table.add_row(r.id, r.severity, "yes" if r.fixable else "", r.source_text())
+    Console(soft_wrap=not sys.stdout.isatty()).print(table)
+
+
+@app.command()
+def explain(rule_id: str = typer.Argument(..., help="A rule id, e.g. ru.vy-capital.")):
+    """What a rule checks, why (the quoted clause), bad and good examples."""
+    from .rule_doc import explain_text
+    try:
+        found = [r for r in load_rules() if r.id == rule_id]
+    except PackError as e:
+        _fail(str(e))
+    if not found:
+        _fail(f"unknown rule {rule_id!r} (see `replylint rules`)")
+    typer.echo(explain_text(found[0]))
+
+
+@app.command()
+def init(force: bool = typer.Option(False, "--force", help="Overwrite an existing file.")):
+    """Write a commented starter .replylint.yaml in the current folder."""
+    target = Path(".replylint.yaml")
+    if target.exists() and not force:
+        _fail(f"{target} exists (use --force to overwrite)")
+    write_atomic(str(target), STARTER)
+    typer.echo(f"wrote {target}")
+
+
+def main():
+    try:
+        app()
+    except KeyboardInterrupt:
+        sys.exit(130)
+
+
+if __name__ == "__main__":
+    main()

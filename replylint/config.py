@@ -1,0 +1,261 @@
+"""Configuration: `.replylint.yaml` (or `[tool.replylint]` in pyproject.toml) found upward from
+each checked file; validated with `file:line: message`."""
+from __future__ import annotations
+
+import fnmatch
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from .diagnostic import SEVERITIES
+
+CONFIG_NAMES = (".replylint.yaml", ".replylint.yml")
+TOP_KEYS = {"packs", "select", "ignore", "rules", "per_file_ignores", "settings", "max_file_size",
+            "templates"}
+SETTINGS_KEYS = {"working_hours", "timezone", "work_domains", "allowed_abbreviations", "layout",
+                 "organisation"}
+RULE_KEYS = {"severity", "options"}
+
+
+class ConfigError(Exception):
+    """`path:line: message`, exit code 2."""
+
+
+@dataclass
+class Config:
+    path: str | None = None
+    packs: list[str] = field(default_factory=list)        # built-in pack names (empty: all)
+    pack_dirs: list[str] = field(default_factory=list)    # user pack folders
+    select: list[str] = field(default_factory=list)
+    ignore: list[str] = field(default_factory=list)
+    severities: dict[str, str] = field(default_factory=dict)   # id -> severity or "off"
+    options: dict[str, dict] = field(default_factory=dict)     # id -> options
+    per_file_ignores: dict[str, list[str]] = field(default_factory=dict)
+    settings: dict = field(default_factory=dict)
+    max_file_size: int = 20 * 1024 * 1024
+    templates: list[str] = field(default_factory=list)         # extra template extensions
+
+    def ignored_for(self, path: str) -> list[str]:
+        out = []
+        base = Path(self.path).parent if self.path else Path.cwd()
+        try:
+            rel = Path(path).resolve().relative_to(base.resolve()).as_posix()
+        except ValueError:
+            rel = Path(path).as_posix()
+        for pattern, ids in self.per_file_ignores.items():
+            if fnmatch.fnmatch(rel, pattern) or fnmatch.fnmatch(Path(path).name, pattern):
+                out += ids
+        return out
+
+
+def _line_of(node_map, key, default=1):
+    n = node_map.get(key)
+    return n.start_mark.line + 1 if n is not None else default
+
+
+def _size(value, where) -> int:
+    if isinstance(value, int):
+        return value
+    s = str(value).strip().upper()
+    for unit, mult in (("GB", 1 << 30), ("MB", 1 << 20), ("KB", 1 << 10), ("B", 1)):
+        if s.endswith(unit):
+            try:
+                return int(float(s[:-len(unit)]) * mult)
+            except ValueError:
+                break
+    raise ConfigError(f"{where}: max_file_size must be a size like 20MB, not {value!r}")
+
+
+def _as_list(value, where, key):
+    if value is None:
+        return []
+    if isinstance(value, str):
+        return [value]
+    if not isinstance(value, list) or not all(isinstance(x, str) for x in value):
+        raise ConfigError(f"{where}: '{key}' must be a list of strings")
+    return value
+
+
+def parse(data, path: str, key_lines: dict | None = None) -> Config:
+    """Validate a config mapping; `key_lines` maps dotted keys to source lines."""
+    key_lines = key_lines or {}
+
+    def where(key):
+        return f"{path}:{key_lines.get(key, 1)}"
+
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        raise ConfigError(f"{path}:1: the configuration must be a mapping")
+    for k in data:
+        if k not in TOP_KEYS:
+            raise ConfigError(f"{where(k)}: unknown key '{k}' (expected one of {', '.join(sorted(TOP_KEYS))})")
+    cfg = Config(path=path)
+    base = Path(path).parent
+    for p in _as_list(data.get("packs"), where("packs"), "packs"):
+        if "/" in p or p.startswith("."):
+            cfg.pack_dirs.append(str((base / p).resolve()))
+        else:
+            cfg.packs.append(p)
+    cfg.select = _as_list(data.get("select"), where("select"), "select")
+    cfg.ignore = _as_list(data.get("ignore"), where("ignore"), "ignore")
+    cfg.templates = _as_list(data.get("templates"), where("templates"), "templates")
+    rules = data.get("rules") or {}
+    if not isinstance(rules, dict):
+        raise ConfigError(f"{where('rules')}: 'rules' must map rule ids to settings")
+    for rid, val in rules.items():
+        w = where(f"rules.{rid}")
+        if isinstance(val, str) or val is False:
+            val = {"severity": "off" if val is False else val}
+        if not isinstance(val, dict):
+            raise ConfigError(f"{w}: rules.{rid} must be a severity or a mapping")
+        for k in val:
+            if k not in RULE_KEYS:
+                raise ConfigError(f"{where(f'rules.{rid}.{k}')}: unknown key '{k}' in rules.{rid}")
+        sev = val.get("severity")
+        if sev is not None:
+            if sev is False:
+                sev = "off"
+            if sev not in (*SEVERITIES, "off"):
+                raise ConfigError(f"{w}: severity of {rid} must be one of {', '.join(SEVERITIES)}, off")
+            cfg.severities[rid] = sev
+        if val.get("options") is not None:
+            if not isinstance(val["options"], dict):
+                raise ConfigError(f"{w}: options of {rid} must be a mapping")
+            cfg.options[rid] = val["options"]
+    pfi = data.get("per_file_ignores") or {}
+    if not isinstance(pfi, dict):
+        raise ConfigError(f"{where('per_file_ignores')}: per_file_ignores must map globs to rule ids")
+    cfg.per_file_ignores = {g: _as_list(v, where("per_file_ignores"), g) for g, v in pfi.items()}
+    settings = data.get("settings") or {}
+    if not isinstance(settings, dict):
+        raise ConfigError(f"{where('settings')}: settings must be a mapping")
+    for k in settings:
+        if k not in SETTINGS_KEYS:
+            raise ConfigError(f"{where(f'settings.{k}')}: unknown setting '{k}' "
+                              f"(expected one of {', '.join(sorted(SETTINGS_KEYS))})")
+    cfg.settings = settings
+    if "max_file_size" in data:
+        cfg.max_file_size = _size(data["max_file_size"], where("max_file_size"))
+    return cfg
+
+
+def _yaml_key_lines(node, prefix="") -> dict:
+    out = {}
+    if isinstance(node, yaml.MappingNode):
+        for k, v in node.value:
+            key = f"{prefix}{k.value}"
+            out[key] = k.start_mark.line + 1
+            out.update(_yaml_key_lines(v, key + "."))
+    return out
+
+
+def load_file(path: str | Path) -> Config:
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except OSError as e:
+        raise ConfigError(f"{path}:1: cannot read configuration: {e.strerror or e}") from None
+    except UnicodeDecodeError:
+        raise ConfigError(f"{path}:1: configuration is not UTF-8") from None
+    if path.name == "pyproject.toml":
+        return _load_pyproject(path, text)
+    try:
+        node = yaml.compose(text)
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as e:
+        mark = getattr(e, "problem_mark", None)
+        raise ConfigError(f"{path}:{mark.line + 1 if mark else 1}: invalid YAML: "
+                          f"{getattr(e, 'problem', None) or e}") from None
+    return parse(data, str(path), _yaml_key_lines(node))
+
+
+def _load_pyproject(path: Path, text: str) -> Config:
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover
+        import tomli as tomllib
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as e:
+        raise ConfigError(f"{path}:1: invalid TOML: {e}") from None
+    section = data.get("tool", {}).get("replylint")
+    lines = {}
+    start = next((i for i, l in enumerate(text.splitlines(), 1) if l.strip() == "[tool.replylint]"), 1)
+    for i, line in enumerate(text.splitlines(), 1):
+        key = line.split("=")[0].strip()
+        if i >= start and key and key not in lines:
+            lines[key] = i
+    return parse(section or {}, str(path), lines)
+
+
+def has_tool_section(pyproject: Path) -> bool:
+    try:
+        return "[tool.replylint" in pyproject.read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return False
+
+
+_DISCOVERED: dict[Path, Config | None] = {}
+
+
+def discover(file_path: str) -> Config | None:
+    """The nearest configuration above a file (or the working directory for stdin)."""
+    start = Path.cwd() if file_path == "-" else Path(file_path).resolve().parent
+    chain = []
+    d = start
+    found = None
+    while True:
+        if d in _DISCOVERED:
+            found = _DISCOVERED[d]
+            break
+        chain.append(d)
+        cand = next((d / n for n in CONFIG_NAMES if (d / n).is_file()), None)
+        if cand is None and (d / "pyproject.toml").is_file() and has_tool_section(d / "pyproject.toml"):
+            cand = d / "pyproject.toml"
+        if cand is not None:
+            found = load_file(cand)
+            break
+        if d.parent == d:
+            break
+        d = d.parent
+    for c in chain:
+        _DISCOVERED[c] = found
+    return found
+
+
+STARTER = """\
+# replylint configuration (https://… see README: "Configuration")
+# Found upward from each checked file; `replylint check --config FILE` or `--no-config` override.
+
+# Rule packs: built-in names (common, ru, vi) and/or folders of your own packs.
+packs: [common, ru, vi]
+
+# Rule ids or pack names. `select` keeps only these; `ignore` removes.
+# select: [common, ru]
+ignore: []
+
+# Per-rule severity (error | warning | suggestion | off) and options.
+rules:
+  ru.bureaucratese: suggestion
+  # ru.deadline: {options: {days: 30}}
+  # common.sentence-length: {options: {max: {ru: 40, vi: 60}}}
+  # ru.abbreviation-undefined: {options: {allow: [ЦЗН]}}
+
+# Rule ids to ignore in files matching a glob (relative to this file).
+per_file_ignores:
+  # "templates/*.j2": [common.placeholder]
+
+# Organisation settings.
+settings:
+  working_hours: {start: "08:00", end: "18:00", days: [1, 2, 3, 4, 5]}   # ISO weekdays
+  # timezone: "+03:00"            # default: the e-mail Date header's own offset
+  # work_domains: [cap.ru, mos.ru]
+  # allowed_abbreviations: [ЦЗН, МФЦ]
+  # layout: {ru: {font_size: 14, left: 20, right: 10, top: 20, bottom: 20, line_spacing: 1.0}}
+
+# Files larger than this are refused before they are read.
+max_file_size: 20MB
+"""

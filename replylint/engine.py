@@ -1,0 +1,118 @@
+"""One run over many files: configuration per file, reading, linting, in parallel when asked."""
+from __future__ import annotations
+
+import os
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+
+from .config import Config, ConfigError, discover, load_file
+from .diagnostic import severity_rank
+from .document import ReadError
+from .linter import lint, prepare
+from .packs import load_rules
+from .report import FileResult, Report
+
+
+@dataclass
+class RunOptions:
+    lang: str = "auto"
+    kind: str = "auto"
+    select: list[str] = field(default_factory=list)
+    ignore: list[str] = field(default_factory=list)
+    config: str | None = None
+    no_config: bool = False
+    min_severity: str = "suggestion"
+    jobs: int | None = None
+    appeal: str | None = None
+
+
+def matches(rule_id: str, selector: str) -> bool:
+    return rule_id == selector or rule_id.startswith(selector.rstrip(".") + ".")
+
+
+@dataclass
+class RuleSet:
+    rules: list
+    severities: dict
+    options: dict
+    settings: dict
+
+
+def ruleset(cfg: Config | None, opts: RunOptions) -> RuleSet:
+    cfg = cfg or Config()
+    rules = load_rules(cfg.packs or None, cfg.pack_dirs or None)
+    select = opts.select or cfg.select
+    ignore = list(cfg.ignore) + list(opts.ignore)
+    chosen = []
+    for r in rules:
+        if select and not any(matches(r.id, s) for s in select):
+            continue
+        if any(matches(r.id, s) for s in ignore):
+            continue
+        if cfg.severities.get(r.id) == "off":
+            continue
+        chosen.append(r)
+    sev = {k: v for k, v in cfg.severities.items() if v != "off"}
+    return RuleSet(chosen, sev, cfg.options, cfg.settings)
+
+
+def config_for(path: str, opts: RunOptions) -> Config | None:
+    if opts.no_config:
+        return None
+    if opts.config:
+        return load_file(opts.config)
+    return discover(path)
+
+
+def check_file(path: str, opts: RunOptions, stdin: bytes | None = None) -> FileResult:
+    from .pages import page_count
+    from .readers import ReadOptions, read
+    cfg = config_for(path, opts)
+    rs = ruleset(cfg, opts)
+    ropts = ReadOptions(lang=opts.lang, kind=opts.kind)
+    if cfg is not None:
+        ropts.max_bytes = cfg.max_file_size
+        if cfg.templates:
+            ropts.template_exts = tuple(ropts.template_exts) + tuple(cfg.templates)
+    try:
+        doc = read(path, ropts, stdin=stdin)
+    except ReadError as e:
+        return FileResult(path=path, error=str(e))
+    rules = rs.rules
+    if cfg is not None:
+        off = cfg.ignored_for(path)
+        rules = [r for r in rules if not any(matches(r.id, s) for s in off)]
+    if opts.appeal:
+        doc.metadata["appeal_path"] = opts.appeal
+    prepare(doc)
+    diags = lint(doc, rules, rs.settings, rs.options, rs.severities)
+    floor = severity_rank(opts.min_severity)
+    diags = [d for d in diags if severity_rank(d.severity) >= floor]
+    notes = []
+    if doc.lang == "unknown":
+        notes.append("language not recognised as Russian or Vietnamese: only language-neutral rules ran")
+    return FileResult(path=path, diagnostics=diags, lang=doc.lang, kind=doc.kind,
+                      encoding=doc.encoding, pages=doc.metadata.get("pages")
+                      or page_count(doc, rs.settings.get("layout")), notes=notes, doc=doc)
+
+
+def _safe_check(args) -> FileResult:
+    path, opts, stdin = args
+    try:
+        return check_file(path, opts, stdin)
+    except ConfigError:
+        raise
+    except Exception as e:  # a bug must cost one file, not the run
+        return FileResult(path=path, error=f"internal error: {type(e).__name__}: {e}".splitlines()[0])
+
+
+def run(paths: list[str], opts: RunOptions, stdin: bytes | None = None) -> Report:
+    jobs = opts.jobs or (1 if len(paths) < 8 else os.cpu_count() or 1)
+    work = [(p, opts, stdin if p == "-" else None) for p in paths]
+    if jobs > 1 and len(paths) > 1:
+        with ProcessPoolExecutor(max_workers=jobs) as pool:
+            results = list(pool.map(_safe_check, work, chunksize=max(1, len(work) // (jobs * 4))))
+    else:
+        results = [_safe_check(w) for w in work]
+    cfg = config_for(paths[0] if paths else ".", opts) if paths else None
+    return Report(files=results, rules=ruleset(cfg, opts).rules)

@@ -1,0 +1,85 @@
+"""The linter loop: for one document, dispatch every applicable rule and finish its findings."""
+from __future__ import annotations
+
+import string
+
+from .context import Context
+from .diagnostic import Diagnostic, severity_rank
+from .document import Document, SourceMap
+from .structure import segment
+
+
+def applicable(rule, doc: Document) -> bool:
+    if rule.lang is not None and rule.lang != doc.lang:
+        return False
+    if doc.kind not in rule.kinds:
+        return False
+    if rule.formats is not None and doc.format not in rule.formats:
+        return False
+    if doc.is_template and not rule.templates:
+        return False
+    return True
+
+
+class _Keep(dict):
+    def __missing__(self, key):
+        return "{" + key + "}"
+
+
+def _format(template: str, values: dict) -> str:
+    try:
+        return string.Formatter().vformat(template, (), _Keep(values))
+    except (ValueError, IndexError):
+        return template
+
+
+def prepare(doc: Document) -> Document:
+    if not doc.zones:
+        doc.zones = segment(doc.text, doc.lang, doc.kind, doc.metadata)
+    return doc
+
+
+def finish(d: Diagnostic, rule, doc: Document, severity: str | None) -> Diagnostic:
+    lang = doc.lang if doc.lang in ("ru", "vi") else "en"
+    d.severity = severity or rule.severity
+    if d.suggestion is None:
+        d.suggestion = rule.suggestion_for(lang)
+    values = {"match": d.match, "suggestion": d.suggestion or "", **getattr(d, "args", {})}
+    d.message = _format(d.message or rule.message_for(lang), values)
+    d.source = rule.source_text()
+    d.fixable = bool(rule.fixable and d.suggestion is not None)
+    p, q = doc.source_map.position(d.start), doc.source_map.position(max(d.start, d.end))
+    d.line, d.column, d.end_line, d.end_column, d.unit = p.line, p.column, q.line, q.column, p.unit
+    return d
+
+
+def lint(doc: Document, rules, settings: dict | None = None, rule_options: dict | None = None,
+         severities: dict | None = None) -> list[Diagnostic]:
+    """Findings of `rules` on `doc`; `severities` maps rule id -> configured severity."""
+    prepare(doc)
+    ctx = Context(doc, settings, rule_options)
+    out = []
+    for rule in rules:
+        if not applicable(rule, doc):
+            continue
+        for d in rule.checker.run(ctx):
+            if doc.is_suppressed(rule.id, d.start):
+                continue
+            if doc.unreadable and not rule.sees_unreadable \
+                    and doc.is_unreadable(d.start, max(d.end, d.start + 1)):
+                continue
+            out.append(finish(d, rule, doc, (severities or {}).get(rule.id)))
+    out.sort(key=Diagnostic.sort_key)
+    return out
+
+
+def document_from_text(text: str, lang: str | None = None, kind: str = "letter",
+                       path: str = "<text>", metadata: dict | None = None) -> Document:
+    """A Document straight from a string (rule examples, tests, the API)."""
+    from .language import detect
+    return Document(path=path, text=text, source_map=SourceMap(text), lang=lang or detect(text),
+                    kind=kind, metadata=dict(metadata or {}))
+
+
+def at_or_above(diags, threshold: str):
+    return [d for d in diags if severity_rank(d.severity) >= severity_rank(threshold)]

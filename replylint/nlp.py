@@ -1,0 +1,242 @@
+"""One NLP analysis per document, shared by every rule.
+
+Russian: spaCy blank `ru` tokenizer + a pymorphy3 component (lemmas cached per word form).
+Vietnamese: spaCy blank `vi` with pyvi word segmentation, run line by line because pyvi
+joins words across line breaks. A language's pipeline is built on first use only."""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from .document import Document
+
+_PIPELINES: dict = {}
+
+SENT_END = {".", "!", "?", "…", "!..", "?.."}
+# Tokens after which a full stop does not end a sentence (Russian legal and address usage).
+NO_BREAK_AFTER = {
+    "г", "гг", "ст", "п", "пп", "ч", "д", "ул", "кв", "корп", "стр", "рис", "см", "т", "тел",
+    "исп", "руб", "коп", "тыс", "млн", "млрд", "им", "пр", "пос", "обл", "р", "н", "с", "л",
+    "др", "пр-т", "пер", "наб", "мкр", "доб", "экз", "вх", "исх", "прим", "абз", "подп",
+    "ph", "tp", "q", "tt", "đ", "k", "khoản", "điểm", "ths", "ts", "pgs", "gs", "kt", "tm",
+    "tl", "tuq", "ông", "bà",
+}
+
+
+@dataclass
+class Token:
+    text: str
+    start: int
+    end: int
+    lemma: str                      # the most likely lemma, lower case
+    lemmas: frozenset               # every lemma pymorphy3 allows (ru); {lemma} for vi
+    sent: int = 0                   # sentence index
+    is_word: bool = True
+    tags: tuple = ()                # pymorphy3 tag strings of the parses (ru)
+
+    @property
+    def lower(self) -> str:
+        return self.text.lower()
+
+
+@dataclass
+class Analysis:
+    lang: str
+    text: str
+    tokens: list[Token]
+    sentences: list[tuple[int, int]]      # char spans
+    paragraphs: list[tuple[int, int]]     # char spans split at blank lines
+    _starts: list[int] = field(default_factory=list)
+
+    def __post_init__(self):
+        self._starts = [t.start for t in self.tokens]
+
+    def tokens_in(self, start: int, end: int) -> list[Token]:
+        i = bisect.bisect_left(self._starts, start)
+        j = bisect.bisect_left(self._starts, end)
+        return self.tokens[i:j]
+
+    def token_index_at(self, offset: int) -> int:
+        return max(0, bisect.bisect_right(self._starts, offset) - 1)
+
+    def sentence_span(self, offset: int) -> tuple[int, int]:
+        return _span_at(self.sentences, offset)
+
+    def paragraph_span(self, offset: int) -> tuple[int, int]:
+        return _span_at(self.paragraphs, offset)
+
+    def sentence_index(self, offset: int) -> int:
+        i = bisect.bisect_right([s for s, _ in self.sentences], offset) - 1
+        return max(0, i)
+
+
+def _span_at(spans, offset):
+    i = bisect.bisect_right([s for s, _ in spans], offset) - 1
+    if i < 0:
+        return (0, 0)
+    return spans[i]
+
+
+# ---------------------------------------------------------------- Russian
+
+@lru_cache(maxsize=None)
+def morph_ru():
+    import pymorphy3
+    return pymorphy3.MorphAnalyzer(lang="ru")
+
+
+@lru_cache(maxsize=200_000)
+def parse_ru(word: str):
+    """(best lemma, all lemmas, tag strings) of a Russian word form; cached per form."""
+    w = word.lower().replace("ё", "е")
+    parses = morph_ru().parse(w)
+    if not parses:
+        return w, frozenset([w]), ()
+    best = parses[0].normal_form.replace("ё", "е")
+    lemmas = frozenset(p.normal_form.replace("ё", "е") for p in parses if p.score >= 0.01) | {best}
+    return best, lemmas, tuple(str(p.tag) for p in parses)
+
+
+def _ru_pipeline():
+    import spacy
+    from spacy.language import Language
+
+    if not Language.has_factory("replylint_pymorphy3"):
+        @Language.component("replylint_pymorphy3")
+        def pymorphy3_lemmas(doc):
+            for tok in doc:
+                if tok.is_alpha or "-" in tok.text:
+                    tok.lemma_ = parse_ru(tok.text)[0]
+                else:
+                    tok.lemma_ = tok.text.lower()
+            return doc
+
+    nlp = spacy.blank("ru")
+    nlp.add_pipe("replylint_pymorphy3")
+    return nlp
+
+
+# ---------------------------------------------------------------- Vietnamese
+
+def _vi_pipeline():
+    import spacy
+    return spacy.blank("vi", config={"nlp": {"tokenizer": {"use_pyvi": True}}})
+
+
+def pipeline(lang: str):
+    if lang not in _PIPELINES:
+        _PIPELINES[lang] = {"ru": _ru_pipeline, "vi": _vi_pipeline}[lang]()
+    return _PIPELINES[lang]
+
+
+_WORDISH = re.compile(r"\w", re.UNICODE)
+
+
+def _tokens_ru(text: str) -> list[Token]:
+    out = []
+    for tok in pipeline("ru")(text):
+        if tok.is_space:
+            continue
+        word = bool(_WORDISH.search(tok.text))
+        if word and (tok.is_alpha or "-" in tok.text):
+            best, lemmas, tags = parse_ru(tok.text)
+        else:
+            best, lemmas, tags = tok.text.lower(), frozenset([tok.text.lower()]), ()
+        out.append(Token(tok.text, tok.idx, tok.idx + len(tok.text), best, lemmas,
+                         is_word=word, tags=tags))
+    return out
+
+
+def _tokens_vi(text: str) -> list[Token]:
+    out = []
+    nlp = pipeline("vi")
+    lines, offsets, pos = [], [], 0
+    for line in text.split("\n"):
+        if line.strip():
+            lines.append(line)
+            offsets.append(pos)
+        pos += len(line) + 1
+    for base, doc in zip(offsets, nlp.pipe(lines)):
+        for tok in doc:
+            if tok.is_space or not tok.text.strip():
+                continue
+            low = tok.text.lower()
+            out.append(Token(tok.text, base + tok.idx, base + tok.idx + len(tok.text), low,
+                             frozenset([low]), is_word=bool(_WORDISH.search(tok.text))))
+    return out
+
+
+def _tokens_plain(text: str) -> list[Token]:
+    return [Token(m.group(), m.start(), m.end(), m.group().lower(), frozenset([m.group().lower()]),
+                  is_word=bool(_WORDISH.search(m.group())))
+            for m in re.finditer(r"\w+(?:[-.]\w+)*|[^\w\s]", text)]
+
+
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    spans, start = [], 0
+    for m in re.finditer(r"\n[ \t]*\n", text):
+        if text[start:m.start()].strip():
+            spans.append((start, m.start()))
+        start = m.end()
+    if text[start:].strip():
+        spans.append((start, len(text)))
+    return spans or [(0, len(text))]
+
+
+def _sentences(text: str, tokens: list[Token], paragraphs) -> list[tuple[int, int]]:
+    """Sentence spans: a break after . ! ? … followed by a capital, digit or quote, unless the
+    full stop closes an abbreviation or an initial; always a break at a paragraph boundary."""
+    para_starts = {s for s, _ in paragraphs}
+    spans, start = [], None
+    for i, tok in enumerate(tokens):
+        if start is None:
+            start = tok.start
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+        brk = nxt is None
+        if nxt is not None:
+            gap = text[tok.end:nxt.start]
+            if re.search(r"\n[ \t]*\n", gap) or any(tok.end <= p <= nxt.start for p in para_starts):
+                brk = True
+            elif tok.text in SENT_END or tok.text.endswith((".", "!", "?")) and not tok.is_word:
+                prev = tokens[i - 1] if i else None
+                abbrev = prev is not None and prev.end == tok.start and (
+                    prev.lower in NO_BREAK_AFTER or (len(prev.text) == 1 and prev.text.isupper()))
+                if tok.text != "." or not abbrev:
+                    first = nxt.text[:1]
+                    brk = first.isupper() or first.isdigit() or first in "«\"(—–-"
+        if brk:
+            spans.append((start, tok.end))
+            start = None
+    return spans
+
+
+@lru_cache(maxsize=256)
+def _analyse_cached(lang: str, text: str) -> Analysis:
+    tokens = {"ru": _tokens_ru, "vi": _tokens_vi}.get(lang, _tokens_plain)(text)
+    paragraphs = _paragraphs(text)
+    sentences = _sentences(text, tokens, paragraphs)
+    starts = [s for s, _ in sentences]
+    for t in tokens:
+        t.sent = max(0, bisect.bisect_right(starts, t.start) - 1)
+    return Analysis(lang, text, tokens, sentences, paragraphs)
+
+
+def analyse(doc: Document) -> Analysis:
+    return _analyse_cached(doc.lang, doc.text)
+
+
+def analyse_text(lang: str, text: str) -> Analysis:
+    """For rule examples and phrase lists: the same analysis as a document gets."""
+    return _analyse_cached(lang, text)
+
+
+def lemmatize_phrase(lang: str, phrase: str) -> list[frozenset]:
+    """The lemma sets of a phrase's words, so a list entry in any form matches every form."""
+    if lang == "ru":
+        return [frozenset([t.lemma]) if t.is_word else frozenset([t.text.lower()])
+                for t in _tokens_ru(phrase)]
+    if lang == "vi":
+        return [frozenset([t.lemma]) for t in _tokens_vi(phrase)]
+    return [frozenset([t.lemma]) for t in _tokens_plain(phrase)]

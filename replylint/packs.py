@@ -1,0 +1,194 @@
+"""Rule packs: `rules/<pack>/pack.yaml` plus one YAML file per rule, validated with file:line."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from .checks import KINDS
+from .diagnostic import SEVERITIES
+
+RULE_KEYS = {
+    "id": str, "severity": str, "message": (str, dict), "source": dict, "zones": list,
+    "kinds": list, "formats": list, "examples": dict, "check": str, "description": str,
+    "why": str, "fix": str, "fixable": bool, "options": dict, "suggestion": (str, dict),
+    "templates": bool, "sees_unreadable": bool,
+}
+REQUIRED_KEYS = ("id", "severity", "message", "source", "check")
+PACK_KEYS = {"name": str, "language": (str, type(None)), "description": str, "sources": list}
+SOURCE_KEYS = {"document", "clause", "quote"}
+ZONE_NAMES = {"header", "addressee", "subject", "salutation", "body", "closing", "signature",
+              "executor", "recipients", "attachments", "all"}
+
+
+class PackError(Exception):
+    """`path:line: message` of a broken pack or rule."""
+
+
+@dataclass
+class Rule:
+    id: str
+    pack: str
+    lang: str | None            # None: every language (the common pack)
+    severity: str
+    message: str | dict         # str, or {ru:…, vi:…, en:…} for language-neutral rules
+    source: dict                # document, clause, quote
+    check: str
+    params: dict
+    zones: list[str] = field(default_factory=lambda: ["body"])
+    kinds: list[str] = field(default_factory=lambda: ["letter", "email"])
+    formats: list[str] | None = None      # e.g. ["docx"] for layout rules
+    templates: bool = True                # False: off for template files
+    examples: dict = field(default_factory=dict)
+    description: str = ""
+    why: str = ""
+    fix: str = ""
+    fixable: bool = False
+    options: dict = field(default_factory=dict)
+    suggestion: str | dict | None = None
+    sees_unreadable: bool = False         # runs on legacy-encoded passages other rules skip
+    path: str = ""
+    line: int = 0
+    checker: object = None
+
+    def message_for(self, lang: str) -> str:
+        return _localised(self.message, lang)
+
+    def suggestion_for(self, lang: str) -> str | None:
+        return _localised(self.suggestion, lang) if self.suggestion else None
+
+    def source_text(self) -> str:
+        s = self.source
+        return ", ".join(x for x in (s.get("document"), s.get("clause")) if x)
+
+
+def _localised(value, lang):
+    if isinstance(value, dict):
+        return value.get(lang) or value.get("en") or value.get("ru") or next(iter(value.values()))
+    return value
+
+
+def _err(path, node, msg):
+    line = node.start_mark.line + 1 if node is not None else 1
+    return PackError(f"{path}:{line}: {msg}")
+
+
+def _key_lines(node) -> dict:
+    if not isinstance(node, yaml.MappingNode):
+        return {}
+    return {k.value: (k, v) for k, v in node.value}
+
+
+def _load_yaml(path: Path):
+    text = path.read_text(encoding="utf-8")
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as e:
+        mark = getattr(e, "problem_mark", None)
+        line = mark.line + 1 if mark else 1
+        raise PackError(f"{path}:{line}: invalid YAML: {getattr(e, 'problem', e)}") from None
+    return data, node
+
+
+def load_rule(path: Path, pack: str, lang: str | None) -> Rule:
+    data, node = _load_yaml(path)
+    keys = _key_lines(node)
+    if not isinstance(data, dict):
+        raise _err(path, node, "a rule must be a mapping")
+    kind = data.get("check")
+    if kind not in KINDS:
+        raise _err(path, keys.get("check", (node,))[0],
+                   f"unknown check kind {kind!r} (one of {', '.join(sorted(KINDS))})")
+    kind_cls = KINDS[kind]
+    params = {}
+    for k, v in data.items():
+        knode = keys[k][0]
+        if k in RULE_KEYS:
+            if not isinstance(v, RULE_KEYS[k]):
+                raise _err(path, knode, f"'{k}' has the wrong type ({type(v).__name__})")
+        elif k in kind_cls.PARAMS:
+            params[k] = v
+        else:
+            raise _err(path, knode, f"unknown key '{k}'")
+    for k in REQUIRED_KEYS:
+        if k not in data:
+            raise _err(path, node, f"missing key '{k}'")
+    if data["severity"] not in SEVERITIES:
+        raise _err(path, keys["severity"][0], f"severity must be one of {', '.join(SEVERITIES)}")
+    if not str(data["id"]).startswith(pack + "."):
+        raise _err(path, keys["id"][0], f"rule id {data['id']!r} must start with '{pack}.'")
+    unknown_src = set(data["source"]) - SOURCE_KEYS
+    if unknown_src or "quote" not in data["source"]:
+        raise _err(path, keys["source"][0],
+                   f"source needs document, clause and quote (unknown: {sorted(unknown_src)})")
+    for z in data.get("zones", []):
+        if z not in ZONE_NAMES:
+            raise _err(path, keys["zones"][0], f"unknown zone {z!r}")
+    for k in set(data.get("examples", {})) - {"bad", "good"}:
+        raise _err(path, keys["examples"][0], f"examples take 'bad' and 'good', not {k!r}")
+    rule = Rule(
+        id=data["id"], pack=pack, lang=lang, severity=data["severity"], message=data["message"],
+        source=data["source"], check=kind, params=params,
+        zones=data.get("zones", ["body"]), kinds=data.get("kinds", ["letter", "email"]),
+        formats=data.get("formats"), templates=data.get("templates", True),
+        examples=data.get("examples", {}), description=data.get("description", ""),
+        why=data.get("why", ""), fix=data.get("fix", ""), fixable=data.get("fixable", False),
+        options=data.get("options", {}), suggestion=data.get("suggestion"),
+        sees_unreadable=data.get("sees_unreadable", False),
+        path=str(path), line=1)
+    try:
+        rule.checker = kind_cls(rule)
+    except (ValueError, KeyError, TypeError) as e:
+        raise PackError(f"{path}:1: {e}") from None
+    return rule
+
+
+def load_pack(folder: Path) -> list[Rule]:
+    meta_path = folder / "pack.yaml"
+    if not meta_path.exists():
+        raise PackError(f"{folder}: not a rule pack (no pack.yaml)")
+    meta, node = _load_yaml(meta_path)
+    for k, (knode, _) in _key_lines(node).items():
+        if k not in PACK_KEYS:
+            raise _err(meta_path, knode, f"unknown key '{k}'")
+    name = meta.get("name") or folder.name
+    rules = [load_rule(p, name, meta.get("language"))
+             for p in sorted(folder.glob("*.yaml")) if p.name != "pack.yaml"]
+    seen = {}
+    for r in rules:
+        if r.id in seen:
+            raise PackError(f"{r.path}:1: duplicate rule id {r.id!r} (also in {seen[r.id]})")
+        seen[r.id] = r.path
+    return rules
+
+
+def builtin_rules_dir() -> Path:
+    """Inside the wheel the packs sit in replylint/rules; in a source checkout, beside it."""
+    here = Path(__file__).resolve().parent
+    for cand in (here / "rules", here.parent / "rules"):
+        if (cand / "common" / "pack.yaml").exists():
+            return cand
+    raise PackError(f"{here}: built-in rule packs not found")
+
+
+_CACHE: dict = {}
+
+
+def load_rules(packs: list[str] | None = None, extra_dirs: list[str] | None = None) -> list[Rule]:
+    """Built-in packs (all, or those named) plus user pack folders."""
+    key = (tuple(packs or ()), tuple(extra_dirs or ()))
+    if key not in _CACHE:
+        base = builtin_rules_dir()
+        names = packs or sorted(p.name for p in base.iterdir() if (p / "pack.yaml").exists())
+        rules = []
+        for n in names:
+            folder = base / n
+            if not (folder / "pack.yaml").exists():
+                raise PackError(f"unknown rule pack {n!r}")
+            rules += load_pack(folder)
+        for d in extra_dirs or ():
+            rules += load_pack(Path(d))
+        _CACHE[key] = rules
+    return _CACHE[key]
