@@ -1,0 +1,136 @@
+"""Per-line features: what a line could be, judged on the line alone.
+
+The segmenter then decides from the features and the line's place in the letter.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from . import ru, vi
+from .common import (EMAIL, ITEM, SENT_END, URL, LangPatterns, any_match, is_phone_line,
+                     is_upper_line)
+from .lines import Line
+
+_PATTERNS = {"ru": ru.PATTERNS, "vi": vi.PATTERNS}
+_UNKNOWN = ru.PATTERNS.merge(vi.PATTERNS)
+# Reference lines of the Russian header that end an addressee block: "на № … от …", "OT".
+_REF = re.compile(r"^(?:на|На|НА)\s*(?:№|N[oº°]?\b|No\b)|^(?:от|ОТ|OT)(?:\s.{0,30})?$"
+                  r"|\d{1,2}\.\d{1,2}\.\d{2,4}\s*(?:г\.?\s*)?(?:№|N[oº°]?\b|No\b)|^Số\s*:")
+_ENDS_PERIOD = re.compile(r"[.!?…]['\"»”)]*$")
+_NAME_PREFIX_BAD = re.compile(r"[.!?;:]$|\d")
+
+
+def patterns_for(lang: str) -> LangPatterns:
+    return _PATTERNS.get(lang, _UNKNOWN)
+
+
+def _latin(ch: str) -> bool:
+    o = ord(ch)
+    return o < 0x250 or 0x1E00 <= o <= 0x1EFF
+
+
+def _vi_name(s: str, P: LangPatterns) -> tuple[bool, bool]:
+    """(is a Vietnamese full name of 2–5 capitalised syllables, starts with a known surname)."""
+    words = s.split()
+    if not 2 <= len(words) <= 5:
+        return False, False
+    for w in words:
+        if len(w) < 1 or not w.isalpha() or not w[0].isupper() or (len(w) > 1 and not w[1:].islower()):
+            return False, False
+        if not all(_latin(c) for c in w):
+            return False, False
+    return True, words[0] in P.surnames
+
+
+@dataclass
+class Feat:
+    wc: int = 0
+    sal: bool = False
+    closing: bool = False
+    subj: bool = False
+    subj_lead: bool = False
+    kg: bool = False
+    adr: bool = False
+    ref: bool = False
+    hdr_strong: bool = False
+    hdr: bool = False
+    name: str | None = None       # "init", "surname", "full", "vi"
+    name_prefix: bool = False     # text (position, closing) before the name on the same line
+    surname_known: bool = False
+    pos: bool = False             # shaped like a position line (short, no sentence end)
+    pos_kw: bool = False          # starts with a position word / authority mark, or capitals
+    stamp: bool = False
+    exe: bool = False
+    contact: bool = False
+    phone: bool = False
+    rec: bool = False
+    att: bool = False
+    item: bool = False
+    contactish: bool = False      # e-mail, URL or postal line
+    prose: bool = False
+
+
+def classify(line: Line, P: LangPatterns) -> Feat:
+    f = Feat()
+    s = line.text
+    if not s:
+        return f
+    wc = f.wc = len(s.split())
+    short = wc <= 12 and len(s) <= 140
+    f.item = bool(ITEM.match(s))
+    f.phone = is_phone_line(s)
+    f.contactish = bool(EMAIL.search(s) or URL.search(s))
+    f.sal = bool(any_match(P.salutation, s)) and (wc <= 12 or "!" in s[:100] or "," in s[:100])
+    f.kg = bool(any_match(P.addressee_label, s))
+    f.subj = bool(any_match(P.subject, s)) and wc <= 30
+    f.subj_lead = bool(any_match(P.subject_lead, s)) and wc <= 25 and not _ENDS_PERIOD.search(s)
+    f.adr = bool(any_match(P.addressee_line, s)) and wc <= 12
+    f.ref = bool(_REF.search(s)) and wc <= 12
+    f.hdr_strong = bool(any_match(P.header_strong, s))
+    f.hdr = f.hdr_strong or (short and (bool(any_match(P.header_org, s)) or is_upper_line(s)))
+    f.stamp = bool(any_match(P.stamp, s))
+    f.exe = bool(any_match(P.executor, s))
+    f.contact = bool(any_match(P.contact, s))
+    f.rec = bool(any_match(P.recipients, s))
+    f.att = bool(any_match(P.attachments, s))
+    m = any_match(P.closing, s)
+    if m:
+        rest = s[m.end():].strip()
+        f.closing = wc <= 5 or not rest or bool(_name_at_end(rest, P)[0])
+    f.pos_kw = bool(any_match(P.position, s)) or (is_upper_line(s) and not f.hdr_strong)
+    f.pos = (short and not SENT_END.search(s) and not f.item and not f.closing and not f.sal
+             and not f.phone and not f.ref) or (f.pos_kw and short and not f.closing)
+    kind, prefix = _name_at_end(s, P)
+    if kind and wc <= 16:
+        if prefix:
+            ok = not _NAME_PREFIX_BAD.search(prefix) or f.closing
+            if kind == "surname":
+                ok = ok and (line.gap or f.closing or bool(any_match(P.position, prefix)))
+            if kind == "full":
+                ok = False
+            if ok:
+                f.name, f.name_prefix = kind, True
+        else:
+            f.name = kind
+    if not f.name and P.latin_names and not f.closing and not f.pos_kw:
+        ok, known = _vi_name(s, P)
+        if ok:
+            f.name, f.surname_known = "vi", known
+    labelled = (f.closing or f.sal or f.kg or f.stamp or f.exe or f.contact or f.rec or f.att
+                or f.item or f.name or f.phone or f.hdr_strong
+                or ((f.subj or f.subj_lead) and not _ENDS_PERIOD.search(s)))
+    f.prose = not labelled and ((wc >= 5 and bool(_ENDS_PERIOD.search(s))) or wc >= 14)
+    return f
+
+
+def _name_at_end(s: str, P: LangPatterns) -> tuple[str | None, str]:
+    tail = s[-160:]
+    for kind, rx in P.name_end:
+        m = rx.search(tail)
+        if m:
+            prefix = tail[:m.start()].strip()
+            if len(s) > 160:
+                prefix = s[: len(s) - 160].strip() + " " + prefix
+            return kind, prefix.strip()
+    return None, ""

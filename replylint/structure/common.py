@@ -1,0 +1,91 @@
+"""Language-independent line patterns and the container for per-language pattern data.
+
+All regexes here are applied to one cleaned line (capped in length) and have no nested
+quantifiers, so classification stays linear in the size of the text.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+
+@dataclass
+class LangPatterns:
+    """Per-language pattern data; `merge` builds the union used for lang="unknown"."""
+    salutation: list = field(default_factory=list)
+    closing: list = field(default_factory=list)        # must match at line start
+    subject: list = field(default_factory=list)        # subject line starters
+    subject_lead: list = field(default_factory=list)   # subjects only as the first block (vi "Trả lời …")
+    addressee_label: list = field(default_factory=list)  # "Kính gửi:"
+    addressee_line: list = field(default_factory=list)   # ru dative name / role lines
+    header_strong: list = field(default_factory=list)
+    header_org: list = field(default_factory=list)
+    position: list = field(default_factory=list)       # position / authority starters
+    name_end: list = field(default_factory=list)       # (kind, regex) person name at line end
+    executor: list = field(default_factory=list)
+    contact: list = field(default_factory=list)        # contact centre / hotline lines
+    stamp: list = field(default_factory=list)          # e-signature stamp lines
+    recipients: list = field(default_factory=list)
+    attachments: list = field(default_factory=list)
+    latin_names: bool = False                          # Vietnamese full names
+    surnames: frozenset = frozenset()
+
+    def merge(self, other: "LangPatterns") -> "LangPatterns":
+        out = LangPatterns()
+        for f in self.__dataclass_fields__:
+            a, b = getattr(self, f), getattr(other, f)
+            if isinstance(a, list):
+                setattr(out, f, a + b)
+            elif isinstance(a, bool):
+                setattr(out, f, a or b)
+            else:
+                setattr(out, f, a | b)
+        return out
+
+
+def any_match(regexes, s: str):
+    for r in regexes:
+        m = r.search(s)
+        if m:
+            return m
+    return None
+
+
+# Shared patterns ---------------------------------------------------------------------------
+
+PHONE = re.compile(r"(?:\+7|\b8)?\s?\(?\d{3,5}\)?[\s-]?\d{1,3}[\s-]?\d{2}[\s-]?\d{2}\b|\b0\d{2,3}\s?\d{3,4}\s?\d{3,4}\b")
+PHONE_LABEL = re.compile(r"^(?:тел|Тел|ТЕЛ|телефон|Телефон|факс|Факс|Điện thoại|ĐT|Đt|SĐT|Tel|Phone|Hotline)\b")
+EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+URL = re.compile(r"(?:https?://|www\.)\S+")
+DIGITS = re.compile(r"\d")
+WORD = re.compile(r"\w+")
+SENT_END = re.compile(r"[.!?…;:]['\"»”)]*$")
+ITEM = re.compile(r"^(?:[-–—•+*]\s|\d{1,2}[.)]\s|[a-zа-яđ][.)]\s)")
+SEPARATOR = re.compile(r"^[-–—_=*•.·~oO\s]+$")
+# E-mail quoted history: nothing after it belongs to the reply.
+QUOTE_START = re.compile(
+    r"^(?:-{2,}\s*(?:Original Message|Forwarded message|Исходное сообщение|Пересылаемое сообщение)"
+    r"|.{0,200}(?:wrote|пишет|написал|написала|написал\(а\)|đã viết|viết):$)", re.I)
+
+
+def is_phone_line(s: str) -> bool:
+    """A line that is mostly a phone number (or a phone label)."""
+    if PHONE_LABEL.match(s):
+        return True
+    if not PHONE.search(s):
+        return False
+    letters = sum(ch.isalpha() for ch in s)
+    return letters <= 12 or letters < len(s) * 0.35
+
+
+def word_count(s: str) -> int:
+    return len(s.split())
+
+
+def is_upper_line(s: str) -> bool:
+    """An all-capitals line (letterhead, national title, Vietnamese position)."""
+    letters = [ch for ch in s if ch.isalpha()]
+    if len(letters) < 3:
+        return False
+    up = sum(ch.isupper() for ch in letters)
+    return up >= len(letters) * 0.85
