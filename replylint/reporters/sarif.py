@@ -1,0 +1,158 @@
+"""SARIF 2.1.0: one run, one `reportingDescriptor` per enabled rule, results with regions.
+
+- `tool.driver.rules`: the enabled rules (`report.rules`), each with `help` = the rule's explain
+  page (text and Markdown), `defaultConfiguration.level`, `properties.tags` and
+  `properties.source` (document, clause, quote). A finding of a rule that is not in
+  `report.rules` gets a minimal descriptor appended so `ruleIndex` stays valid.
+- levels: error → "error", warning → "warning", suggestion → "note".
+- regions: `startLine`/`startColumn`/`endLine`/`endColumn` (1-based, end exclusive). Plain-text
+  sources (no document, or txt/md/template) also get `charOffset`/`charLength`; other formats
+  (html, eml) do not, since offsets there are in the extracted text, not the file. For .docx
+  `startLine` is the paragraph number and the region has `properties.paragraph`.
+- `fixes` for fixable findings with a suggestion (not for .docx): one replacement of the
+  region by the suggestion.
+- `invocations[0]`: `executionSuccessful` true (findings are not failures), with a
+  `toolExecutionNotifications` error for each file that could not be read and a note for
+  each file note.
+"""
+from __future__ import annotations
+
+import json
+import re
+
+from ..report import Report
+from ..rule_doc import explain_markdown, explain_text, short_description
+from . import is_paragraph, relative_uri, sorted_diagnostics
+
+SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
+INFORMATION_URI = "https://pypi.org/project/replylint/"
+LEVELS = {"error": "error", "warning": "warning", "suggestion": "note"}
+TEXT_FORMATS = {"txt", "md", "template", "text"}
+
+
+def tool_version() -> str:
+    try:
+        from importlib.metadata import PackageNotFoundError, version
+        try:
+            return version("replylint")
+        except PackageNotFoundError:
+            pass
+    except ImportError:  # pragma: no cover
+        pass
+    return "0.0.0+unknown"
+
+
+def _name(rule_id: str) -> str:
+    last = rule_id.split(".")[-1]
+    return "".join(p[:1].upper() + p[1:] for p in re.split(r"[-_]+", last) if p) or rule_id
+
+
+def descriptor(rule) -> dict:
+    desc = (rule.description or "").strip()
+    full = " ".join(x for x in (desc or short_description(rule), (rule.why or "").strip()) if x)
+    tags = [rule.pack, rule.lang or "common", rule.severity]
+    if rule.fixable:
+        tags.append("fixable")
+    props = {"tags": list(dict.fromkeys(tags)),
+             "source": {k: str(v) for k, v in (rule.source or {}).items()}}
+    return {
+        "id": rule.id,
+        "name": _name(rule.id),
+        "shortDescription": {"text": short_description(rule)},
+        "fullDescription": {"text": full},
+        "help": {"text": explain_text(rule), "markdown": explain_markdown(rule)},
+        "defaultConfiguration": {"level": LEVELS.get(rule.severity, "warning")},
+        "properties": props,
+    }
+
+
+def _minimal_descriptor(rule_id: str, severity: str) -> dict:
+    return {"id": rule_id, "name": _name(rule_id),
+            "shortDescription": {"text": rule_id},
+            "defaultConfiguration": {"level": LEVELS.get(severity, "warning")}}
+
+
+def region(d, doc=None) -> dict:
+    line = max(1, d.line or 1)
+    col = max(1, d.column or 1)
+    end_line = max(line, d.end_line or line)
+    end_col = d.end_column or col
+    if end_line == line:
+        end_col = max(col, end_col)
+    end_col = max(1, end_col)
+    reg = {"startLine": line, "startColumn": col, "endLine": end_line, "endColumn": end_col}
+    if is_paragraph(d):
+        reg["properties"] = {"paragraph": line}
+    elif doc is None or getattr(doc, "format", "txt") in TEXT_FORMATS:
+        start = max(0, d.start)
+        reg["charOffset"] = start
+        reg["charLength"] = max(0, d.end - start)
+    return reg
+
+
+def result(d, uri: str, rule_index: int | None, doc=None) -> dict:
+    reg = region(d, doc)
+    res = {"ruleId": d.rule}
+    if rule_index is not None:
+        res["ruleIndex"] = rule_index
+    res["level"] = LEVELS.get(d.severity, "warning")
+    res["message"] = {"text": d.message or d.rule}
+    res["locations"] = [{"physicalLocation": {"artifactLocation": {"uri": uri}, "region": reg}}]
+    props = {}
+    if d.match:
+        props["match"] = d.match
+    if d.source:
+        props["source"] = d.source
+    if d.suggestion is not None:
+        props["suggestion"] = d.suggestion
+    if d.fixable and d.suggestion is not None and not is_paragraph(d):
+        text = f"Replace «{d.match}» with «{d.suggestion}»" if d.suggestion else \
+            f"Delete «{d.match}»"
+        res["fixes"] = [{"description": {"text": text}, "artifactChanges": [{
+            "artifactLocation": {"uri": uri},
+            "replacements": [{"deletedRegion": reg, "insertedContent": {"text": d.suggestion}}],
+        }]}]
+    if props:
+        res["properties"] = props
+    return res
+
+
+def sarif_dict(report: Report) -> dict:
+    rules = list(getattr(report, "rules", []) or [])
+    descriptors = [descriptor(r) for r in rules]
+    index = {r.id: i for i, r in enumerate(rules)}
+    results, notifications = [], []
+    for f in report.files:
+        uri = relative_uri(f.path)
+        loc = [{"physicalLocation": {"artifactLocation": {"uri": uri}}}]
+        if f.error:
+            notifications.append({"level": "error", "message": {"text": f"{f.path}: {f.error}"},
+                                  "locations": loc, "descriptor": {"id": "read-error"}})
+            continue
+        for note in f.notes:
+            notifications.append({"level": "note", "message": {"text": f"{f.path}: {note}"},
+                                  "locations": loc, "descriptor": {"id": "note"}})
+        for d in sorted_diagnostics(f):
+            if d.rule not in index:
+                index[d.rule] = len(descriptors)
+                descriptors.append(_minimal_descriptor(d.rule, d.severity))
+            results.append(result(d, uri, index[d.rule], f.doc))
+    invocation = {"executionSuccessful": True}
+    if notifications:
+        invocation["toolExecutionNotifications"] = notifications
+    return {
+        "$schema": SCHEMA_URI,
+        "version": "2.1.0",
+        "runs": [{
+            "tool": {"driver": {"name": "replylint", "version": tool_version(),
+                                "semanticVersion": tool_version(),
+                                "informationUri": INFORMATION_URI, "rules": descriptors}},
+            "invocations": [invocation],
+            "columnKind": "unicodeCodePoints",
+            "results": results,
+        }],
+    }
+
+
+def render_sarif(report: Report) -> str:
+    return json.dumps(sarif_dict(report), ensure_ascii=False, indent=2) + "\n"

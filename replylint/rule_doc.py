@@ -1,0 +1,130 @@
+"""The explain page of a rule: what it checks, why, the quoted clause, examples, the fix.
+
+Used by `replylint explain ID` (plain text or Markdown) and as the SARIF `help` of each
+`reportingDescriptor`.
+
+    explain_text(rule, lang=None) -> str
+    explain_markdown(rule, lang=None) -> str
+    explain(rule, fmt="text" | "markdown", lang=None) -> str
+
+`lang` picks the message of a language-neutral rule; by default the rule's own language, else
+English, else the first given.
+"""
+from __future__ import annotations
+
+import re
+
+__all__ = ["explain", "explain_text", "explain_markdown", "examples_of", "rule_message",
+           "short_description"]
+
+
+def _lang(rule, lang):
+    return lang or rule.lang or "en"
+
+
+def rule_message(rule, lang: str | None = None) -> str:
+    """The rule's message, with its `{placeholders}` shown as `…`."""
+    return re.sub(r"\{\w+\}", "…", rule.message_for(_lang(rule, lang)) or "")
+
+
+def short_description(rule, lang: str | None = None) -> str:
+    """One line: the rule's description, else its message."""
+    desc = (rule.description or "").strip()
+    if desc:
+        return desc.splitlines()[0].strip()
+    return rule_message(rule, lang).strip() or rule.id
+
+
+def examples_of(rule, which: str) -> list[str]:
+    value = (rule.examples or {}).get(which) or []
+    if isinstance(value, str):
+        value = [value]
+    return [str(v) for v in value]
+
+
+def _facts(rule) -> str:
+    bits = [rule.severity]
+    if rule.fixable:
+        bits.append("fixable")
+    bits.append(f"language: {rule.lang or 'any'}")
+    bits.append(f"pack: {rule.pack}")
+    return ", ".join(bits)
+
+
+def _source_line(rule) -> str:
+    return rule.source_text() if hasattr(rule, "source_text") else ""
+
+
+def explain_text(rule, lang: str | None = None) -> str:
+    src = rule.source or {}
+    out = [f"{rule.id} ({_facts(rule)})", ""]
+    out += ["What it checks:", _indent(short_description(rule, lang) if not rule.description
+                                       else rule.description.strip()), ""]
+    msg = rule_message(rule, lang)
+    if msg:
+        out += ["Message:", _indent(msg), ""]
+    if rule.why:
+        out += ["Why:", _indent(rule.why.strip()), ""]
+    if src.get("quote") or _source_line(rule):
+        out.append("Source: " + (_source_line(rule) or "—"))
+        if src.get("quote"):
+            out.append(_indent("«" + str(src["quote"]).strip() + "»"))
+        out.append("")
+    for which, title in (("bad", "Bad:"), ("good", "Good:")):
+        ex = examples_of(rule, which)
+        if ex:
+            out.append(title)
+            out += [f"  - {e}" for e in ex]
+            out.append("")
+    if rule.fix:
+        out += ["Fix:", _indent(rule.fix.strip()), ""]
+    return "\n".join(out).rstrip() + "\n"
+
+
+def _indent(text: str, prefix: str = "  ") -> str:
+    return "\n".join(prefix + line if line else line for line in str(text).splitlines())
+
+
+def _md_code(text: str) -> str:
+    """An inline code span that survives backticks in the text."""
+    text = text.replace("\n", " ")
+    runs = [len(m) for m in re.findall(r"`+", text)]
+    fence = "`" * (max(runs) + 1 if runs else 1)
+    pad = " " if text.startswith("`") or text.endswith("`") or fence != "`" else ""
+    return f"{fence}{pad}{text}{pad}{fence}"
+
+
+def _md_escape(text: str) -> str:
+    return re.sub(r"([\\`*_\[\]<>#|])", r"\\\1", str(text))
+
+
+def explain_markdown(rule, lang: str | None = None) -> str:
+    src = rule.source or {}
+    out = [f"## {_md_escape(rule.id)}", "", f"*{_md_escape(_facts(rule))}*", ""]
+    desc = (rule.description or "").strip() or short_description(rule, lang)
+    out += ["**What it checks.** " + _md_escape(desc), ""]
+    msg = rule_message(rule, lang)
+    if msg:
+        out += ["**Message.** " + _md_escape(msg), ""]
+    if rule.why:
+        out += ["**Why.** " + _md_escape(rule.why.strip()), ""]
+    if src.get("quote") or _source_line(rule):
+        out += ["**Source:** " + _md_escape(_source_line(rule) or "—"), ""]
+        if src.get("quote"):
+            out += ["> " + line for line in _md_escape(str(src["quote"]).strip()).splitlines()]
+            out.append("")
+    for which, title in (("bad", "**Bad**"), ("good", "**Good**")):
+        ex = examples_of(rule, which)
+        if ex:
+            out += [title, ""] + [f"- {_md_code(e)}" for e in ex] + [""]
+    if rule.fix:
+        out += ["**Fix.** " + _md_escape(rule.fix.strip()), ""]
+    return "\n".join(out).rstrip() + "\n"
+
+
+def explain(rule, fmt: str = "text", lang: str | None = None) -> str:
+    if fmt in ("markdown", "md"):
+        return explain_markdown(rule, lang)
+    if fmt == "text":
+        return explain_text(rule, lang)
+    raise ValueError(f"unknown explain format {fmt!r} (text or markdown)")
