@@ -108,3 +108,30 @@ def legacy_encoding(text: str) -> str | None:
 
 def is_legacy_vietnamese(text: str) -> bool:
     return legacy_encoding(text) is not None
+
+
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t\r]*\n")
+
+
+def legacy_spans(text: str) -> list[tuple[int, int]]:
+    """Paragraphs (blank-line separated) of legacy-encoded Vietnamese, as ``(start, end)``
+    offsets: ``Document.unreadable``.  When the whole text is legacy-encoded, every paragraph
+    with a TCVN3/VNI trace is unreadable; otherwise each paragraph must pass on its own."""
+    if not text or text.isascii():
+        return []
+    whole = legacy_encoding(_sample(text)) is not None
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    bounds = [(m.start(), m.end()) for m in _PARAGRAPH_BREAK.finditer(text)] + [(len(text), len(text))]
+    for brk_start, brk_end in bounds:
+        para = text[pos:brk_start]
+        if para.strip() and not para.isascii():
+            if whole:
+                hit = _TCVN3_WORD.search(para) or _VNI_STRONG.search(para)
+            else:
+                hit = legacy_encoding(para) is not None
+            if hit:
+                lead = len(para) - len(para.lstrip())
+                spans.append((pos + lead, pos + len(para.rstrip())))
+        pos = brk_end
+    return spans

@@ -52,3 +52,14 @@ def test_fast_on_a_megabyte():
     t = time.perf_counter()
     assert detect(big) == "vi"
     assert time.perf_counter() - t < 0.5
+
+
+def test_legacy_spans_mark_only_legacy_paragraphs():
+    from replylint.language import legacy_spans
+    good = "Kính gửi: Ông Nguyễn Văn An,\nỦy ban nhân dân phường xin trả lời như sau."
+    bad = "Céng hßa x· héi chñ nghÜa ViÖt Nam\n§éc lËp - Tù do - H¹nh phóc"
+    text = good + "\n\n" + bad + "\n\n" + good + "\n"
+    spans = legacy_spans(text)
+    assert spans == [(text.index(bad), text.index(bad) + len(bad))]
+    assert legacy_spans(good) == [] and legacy_spans("Copyright © 2024 «x»") == []
+    assert legacy_spans("") == []

@@ -462,3 +462,20 @@ def test_discover_custom_template_exts(tmp_path):
 def test_extensions_constant():
     assert set(EXTENSIONS) >= {".txt", ".md", ".eml", ".html", ".htm", ".docx", ".j2", ".jinja",
                                ".mustache"}
+
+
+def test_tcvn3_text_file_is_vietnamese_and_unreadable(tmp_path):
+    src = "Céng hßa x· héi chñ nghÜa ViÖt Nam\n§éc lËp - Tù do - H¹nh phóc\n"
+    doc = read(write(tmp_path, "legacy.txt", src.encode("latin-1")))
+    assert doc.lang == "vi" and doc.encoding in ("latin-1", "cp1252")
+    assert doc.unreadable == [(0, len(src) - 1)]
+    assert read(write(tmp_path, "ok.txt", LETTER)).unreadable == []
+
+
+def test_multipart_8bit_koi8r_body_line(tmp_path):
+    raw = (b"From: a@b.ru\nSubject: multi\nContent-Type: multipart/alternative; boundary=YY\n\n"
+           b"--YY\nContent-Type: text/plain; charset=koi8-r\nContent-Transfer-Encoding: 8bit\n\n"
+           + "Привет\nмир\n".encode("koi8-r") + b"--YY--\n")
+    doc = read(write(tmp_path, "m.eml", raw))
+    assert doc.text.startswith("Привет\nмир")
+    assert doc.source_map.position(doc.text.index("мир")).line == 10

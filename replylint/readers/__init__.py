@@ -1,7 +1,8 @@
 """Readers: a path (or stdin) → a ``Document`` without zones (SPEC 3).
 
 ``read`` dispatches by extension, decodes, fills format, encoding, lang, kind, metadata,
-is_template, raw_text and source_map, then masks template placeholders (templates only) and
+is_template, raw_text, source_map and unreadable (legacy-encoded Vietnamese paragraphs, see
+``language.legacy_spans``), then masks template placeholders (templates only) and
 applies suppression directives (every format).  Every failure is a ``ReadError`` with a one-line
 cause; no other exception escapes.  ``discover`` expands folders into the files to check.
 """
@@ -157,6 +158,8 @@ def _read(path: str, options: ReadOptions, stdin: bytes | None) -> Document:
     if is_template:
         template.apply_to(doc)
     suppression.apply_to(doc)
+    if not doc.unreadable:
+        doc.unreadable = language.legacy_spans(doc.text)
     if options.lang in ("ru", "vi"):
         doc.lang = options.lang
     else:

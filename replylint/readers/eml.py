@@ -85,7 +85,10 @@ def _header_lines(data: bytes) -> int:
 def _find_body_line(data: bytes, part, default: int) -> int:
     """1-based line in the file where ``part``'s (encoded) payload starts."""
     try:
-        raw = part.get_payload(decode=False)
+        # the undecoded payload (8-bit bytes kept as surrogates); get_payload() would decode it
+        raw = getattr(part, "_payload", None)
+        if not isinstance(raw, str):
+            raw = part.get_payload(decode=False)
         if isinstance(raw, str):
             raw_bytes = raw.encode("ascii", "surrogateescape")
         else:
