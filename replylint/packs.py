@@ -56,7 +56,7 @@ class Rule:
         return _localised(self.message, lang)
 
     def suggestion_for(self, lang: str) -> str | None:
-        return _localised(self.suggestion, lang) if self.suggestion else None
+        return _localised(self.suggestion, lang) if self.suggestion is not None else None
 
     def source_text(self) -> str:
         s = self.source
