@@ -24,7 +24,7 @@ from ..report import Report
 from ..rule_doc import explain_markdown, explain_text, short_description
 from . import is_paragraph, relative_uri, sorted_diagnostics
 
-SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
+SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 INFORMATION_URI = "https://pypi.org/project/replylint/"
 LEVELS = {"error": "error", "warning": "warning", "suggestion": "note"}
 TEXT_FORMATS = {"txt", "md", "template", "text"}
