@@ -52,6 +52,8 @@ class Analysis:
 
     def __post_init__(self):
         self._starts = [t.start for t in self.tokens]
+        self._sent_starts = [s for s, _ in self.sentences]
+        self._para_starts = [s for s, _ in self.paragraphs]
 
     def tokens_in(self, start: int, end: int) -> list[Token]:
         i = bisect.bisect_left(self._starts, start)
@@ -62,21 +64,18 @@ class Analysis:
         return max(0, bisect.bisect_right(self._starts, offset) - 1)
 
     def sentence_span(self, offset: int) -> tuple[int, int]:
-        return _span_at(self.sentences, offset)
+        return _span_at(self.sentences, self._sent_starts, offset)
 
     def paragraph_span(self, offset: int) -> tuple[int, int]:
-        return _span_at(self.paragraphs, offset)
+        return _span_at(self.paragraphs, self._para_starts, offset)
 
     def sentence_index(self, offset: int) -> int:
-        i = bisect.bisect_right([s for s, _ in self.sentences], offset) - 1
-        return max(0, i)
+        return max(0, bisect.bisect_right(self._sent_starts, offset) - 1)
 
 
-def _span_at(spans, offset):
-    i = bisect.bisect_right([s for s, _ in spans], offset) - 1
-    if i < 0:
-        return (0, 0)
-    return spans[i]
+def _span_at(spans, starts, offset):
+    i = bisect.bisect_right(starts, offset) - 1
+    return spans[i] if i >= 0 else (0, 0)
 
 
 # ---------------------------------------------------------------- Russian
@@ -185,10 +184,11 @@ def _paragraphs(text: str) -> list[tuple[int, int]]:
     return spans or [(0, len(text))]
 
 
-def _sentences(text: str, tokens: list[Token], paragraphs) -> list[tuple[int, int]]:
+def _sentences(text: str, tokens: list[Token], paragraphs, breaks=()) -> list[tuple[int, int]]:
     """Sentence spans: a break after . ! ? … followed by a capital, digit or quote, unless the
-    full stop closes an abbreviation or an initial; always a break at a paragraph boundary."""
-    para_starts = {s for s, _ in paragraphs}
+    full stop closes an abbreviation or an initial; always a break at a paragraph or zone
+    boundary (`breaks`)."""
+    para_starts = sorted({s for s, _ in paragraphs} | set(breaks))
     spans, start = [], None
     for i, tok in enumerate(tokens):
         if start is None:
@@ -197,7 +197,8 @@ def _sentences(text: str, tokens: list[Token], paragraphs) -> list[tuple[int, in
         brk = nxt is None
         if nxt is not None:
             gap = text[tok.end:nxt.start]
-            if re.search(r"\n[ \t]*\n", gap) or any(tok.end <= p <= nxt.start for p in para_starts):
+            k = bisect.bisect_left(para_starts, tok.end)
+            if re.search(r"\n[ \t]*\n", gap) or (k < len(para_starts) and para_starts[k] <= nxt.start):
                 brk = True
             elif tok.text in SENT_END or tok.text.endswith((".", "!", "?")) and not tok.is_word:
                 prev = tokens[i - 1] if i else None
@@ -213,10 +214,10 @@ def _sentences(text: str, tokens: list[Token], paragraphs) -> list[tuple[int, in
 
 
 @lru_cache(maxsize=256)
-def _analyse_cached(lang: str, text: str) -> Analysis:
+def _analyse_cached(lang: str, text: str, breaks: tuple = ()) -> Analysis:
     tokens = {"ru": _tokens_ru, "vi": _tokens_vi}.get(lang, _tokens_plain)(text)
     paragraphs = _paragraphs(text)
-    sentences = _sentences(text, tokens, paragraphs)
+    sentences = _sentences(text, tokens, paragraphs, breaks)
     starts = [s for s, _ in sentences]
     for t in tokens:
         t.sent = max(0, bisect.bisect_right(starts, t.start) - 1)
@@ -224,7 +225,7 @@ def _analyse_cached(lang: str, text: str) -> Analysis:
 
 
 def analyse(doc: Document) -> Analysis:
-    return _analyse_cached(doc.lang, doc.text)
+    return _analyse_cached(doc.lang, doc.text, tuple(sorted({z.start for z in doc.zones})))
 
 
 def analyse_text(lang: str, text: str) -> Analysis:

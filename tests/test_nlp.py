@@ -1,0 +1,55 @@
+"""The one NLP analysis: pymorphy3 lemmas, pyvi words, sentences, lazy per-language loading."""
+import subprocess
+import sys
+
+from replylint.document import Zone
+from replylint.linter import document_from_text
+from replylint.nlp import analyse, analyse_text, lemmatize_phrase
+
+
+def test_russian_lemmas_cover_every_form():
+    an = analyse_text("ru", "Приносим извинения заявителям, обратившимся в центр.")
+    lemmas = {t.text: t.lemma for t in an.tokens}
+    assert lemmas["Приносим"] == "приносить"
+    assert lemmas["извинения"] == "извинение"
+    assert lemmas["заявителям"] == "заявитель"
+    assert lemmatize_phrase("ru", "приносим извинения") == [{"приносить"}, {"извинение"}]
+
+
+def test_offsets_point_into_the_text():
+    text = "Уважаемый Илья  Александрович!\n\nВаше обращение рассмотрено."
+    for t in analyse_text("ru", text).tokens:
+        assert text[t.start:t.end] == t.text
+
+
+def test_vietnamese_words_from_pyvi_do_not_cross_lines():
+    text = "CỘNG HÒA\n\nSố: 412/UBND-KT\nÔng đã thôi việc và xin lỗi."
+    an = analyse_text("vi", text)
+    words = [t.text for t in an.tokens]
+    assert "thôi việc" in words and "xin lỗi" in words
+    assert all("\n" not in w for w in words)
+    for t in an.tokens:
+        assert text[t.start:t.end] == t.text
+
+
+def test_sentences_survive_abbreviations_and_initials():
+    text = ("Согласно ст. 12 Федерального закона ответ дан в срок. Исп. Петрова М.А. сообщила "
+            "об этом г. Москва. Новое предложение.")
+    an = analyse_text("ru", text)
+    got = [text[s:e] for s, e in an.sentences]
+    assert got[0] == "Согласно ст. 12 Федерального закона ответ дан в срок."
+    assert got[-1] == "Новое предложение."
+
+
+def test_sentences_break_at_zone_boundaries():
+    text = "С уважением,\nИ.И. Иванов"
+    doc = document_from_text(text, lang="ru")
+    doc.zones = [Zone("closing", 0, 12), Zone("signature", 13, len(text))]
+    assert len(analyse(doc).sentences) == 2
+
+
+def test_one_language_loads_only_its_pipeline():
+    code = ("from replylint.nlp import analyse_text, _PIPELINES; analyse_text('vi', 'Xin chào'); "
+            "import sys; print(sorted(_PIPELINES), 'pymorphy3' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "['vi'] False"
