@@ -82,6 +82,7 @@ def check(
     fix: bool = typer.Option(False, "--fix", help="Apply the safe fixes in place (text formats)."),
     diff: bool = typer.Option(False, "--diff", help="Show the safe fixes as a unified diff; change nothing."),
     statistics: bool = typer.Option(False, "--statistics", help="Counts per rule after the report."),
+    templates: List[str] = typer.Option([], "--templates", help="Extra extension read as a template, e.g. .tpl (repeatable)."),
 ):
     """Lint drafts and print findings."""
     from .engine import RunOptions, run
@@ -96,9 +97,13 @@ def check(
         _fail(f"{config}: configuration file not found")
     stdin = sys.stdin.buffer.read() if "-" in paths else None
     missing = [p for p in paths if p != "-" and not os.path.exists(p)]
-    files = discover([p for p in paths if p not in missing], ReadOptions())
+    templates = [t if t.startswith(".") else "." + t for t in templates]
+    read_opts = ReadOptions()
+    read_opts.template_exts = tuple(read_opts.template_exts) + tuple(templates)
+    files = discover([p for p in paths if p not in missing], read_opts)
     opts = RunOptions(lang=lang.value, kind=kind.value, select=select, ignore=ignore, config=config,
-                      no_config=no_config, min_severity=min_severity.value, jobs=jobs, appeal=appeal)
+                      no_config=no_config, min_severity=min_severity.value, jobs=jobs, appeal=appeal,
+                      templates=templates)
     try:
         report = run(files, opts, stdin=stdin)
     except (ConfigError, PackError) as e:

@@ -24,6 +24,7 @@ class RunOptions:
     min_severity: str = "suggestion"
     jobs: int | None = None
     appeal: str | None = None
+    templates: list[str] = field(default_factory=list)   # extra template extensions
 
 
 def matches(rule_id: str, selector: str) -> bool:
@@ -70,10 +71,10 @@ def check_file(path: str, opts: RunOptions, stdin: bytes | None = None) -> FileR
     cfg = config_for(path, opts)
     rs = ruleset(cfg, opts)
     ropts = ReadOptions(lang=opts.lang, kind=opts.kind)
+    ropts.template_exts = tuple(ropts.template_exts) + tuple(opts.templates) \
+        + tuple(cfg.templates if cfg is not None else ())
     if cfg is not None:
         ropts.max_bytes = cfg.max_file_size
-        if cfg.templates:
-            ropts.template_exts = tuple(ropts.template_exts) + tuple(cfg.templates)
     try:
         doc = read(path, ropts, stdin=stdin)
     except ReadError as e:

@@ -161,3 +161,11 @@ def test_every_format_renders_the_examples(fmt):
     r = invoke("check", str(EXAMPLES), "--format", fmt, "--no-config")
     assert r.exit_code in (1,), r.output[-2000:]
     assert r.stdout.strip()
+
+
+def test_templates_option_masks_placeholders(tmp_path):
+    f = write(tmp_path, "reply.tpl", "Уважаемый {{ имя_отчество }}!\n\nОтвет 🙂\n")
+    r = invoke("check", f, "--templates", ".tpl", "--format", "json", "--select", "common")
+    report = json.loads(r.stdout)
+    rules = {d["rule"] for d in report["files"][0]["diagnostics"]}
+    assert "common.placeholder" not in rules and "common.emoji" in rules
