@@ -65,7 +65,7 @@ class _Segmenter:
 
     def _split_two_columns(self, lines: list[Line]) -> list[Line]:
         """A flattened "Nơi nhận: …      TM. ỦY BAN …" layout: left column first, then right."""
-        P = patterns_for("vi") if not self.P.recipients else self.P
+        P = patterns_for("unknown")
         k = None
         for i, l in enumerate(lines):
             if l.gap and any_match(P.recipients, l.text[:40]):
@@ -158,7 +158,7 @@ class _Segmenter:
                     adr_i = i
             if adr_i is not None:
                 a = adr_i
-                while (a - 1 >= 0 and not self.blank(a - 1) and adr_i - a < 4 and not F[a - 1].hdr_strong
+                while (a - 1 >= 0 and not self.blank(a - 1) and adr_i - a < 4 and not F[a - 1].hdr
                        and not F[a - 1].ref and not F[a - 1].sal and not F[a - 1].subj and not F[a - 1].prose):
                     a -= 1
                 b = adr_i
@@ -199,6 +199,8 @@ class _Segmenter:
                    and not F[j + 1].ref and not F[j + 1].prose):
                 j += 1
             self.mark(i, j, "subject")
+            for k in range(i, j + 1):
+                self._split_right_header(k)
             ends.append(j)
 
         if not ends:
@@ -214,6 +216,15 @@ class _Segmenter:
             else:
                 self.assign[i] = "header"
         return head_end + 1
+
+    def _split_right_header(self, i: int) -> None:
+        """"V/v …      Hòa Cường, ngày …": the right column of a subject line is header."""
+        l = self.lines[i]
+        if not l.gap:
+            return
+        parts = split_columns(l, self.text)
+        if len(parts) == 2 and any_match(self.P.header_strong, parts[1].text):
+            self.split[i] = [("subject", parts[0].start, parts[0].end), ("header", parts[1].start, parts[1].end)]
 
     def _split_salutation(self, i: int) -> None:
         """"Уважаемый Иван Иванович! Сообщаем …" on one line: salutation up to the "!"."""
@@ -328,7 +339,11 @@ class _Segmenter:
         label_i = None
         for j in range(body_start, end_c):
             f = F[j]
-            if self.assign[j] is None and (f.rec or f.att or f.exe or f.contact or f.stamp) and no_prose_after(j):
+            if self.assign[j] is not None or not no_prose_after(j):
+                continue
+            bare_exec = (sig_name is None and f.name in ("surname", "full", "init") and j + 1 < n
+                         and not self.blank(j + 1) and F[j + 1].phone)
+            if f.rec or f.att or f.exe or f.contact or f.stamp or bare_exec:
                 label_i = j
                 break
         starts = [x for x in (sig_start, closing_i, label_i) if x is not None]
@@ -363,7 +378,7 @@ class _Segmenter:
                 state = "recipients"
             elif f.att:
                 state = "attachments"
-            elif f.exe or f.contact:
+            elif f.exe or f.contact or (f.name and f.name != "vi" and sig_name is None):
                 state = "executor"
             elif f.stamp:
                 state = "signature"
