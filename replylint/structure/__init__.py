@@ -123,15 +123,15 @@ class _Segmenter:
         sal_i = kg_i = None
         for i in range(n):
             f = F[i]
-            if f.sal and sal_i is None and prose_before < 2:
+            if f.sal and sal_i is None and prose_before < 4:
                 sal_i = i
-            if f.kg and kg_i is None and prose_before < 3:
+            if f.kg and kg_i is None and prose_before < 4:
                 kg_i = i
             if f.prose:
                 if first_prose == n:
                     first_prose = i
                 prose_before += 1
-                if prose_before >= 3:
+                if prose_before >= 4:
                     break
         if kg_i is not None and sal_i is not None and kg_i > sal_i:
             kg_i = None  # "Kính gửi" inside the body is no addressee label
@@ -314,11 +314,19 @@ class _Segmenter:
             return prose_after[i + 1] == 0
 
         sig_name = sig_start = None
+        near_end = max(12, n // 4)
         for i in range(body_start, n):
             f = F[i]
-            if not f.name or f.exe or self.assign[i] is not None or not no_prose_after(i):
+            if not f.name or f.exe or self.assign[i] is not None:
+                continue
+            late_prose = prose_after[i + 1]
+            if late_prose and (late_prose > 2 or n - i > near_end):
                 continue
             up, has_pos, closing_above = self._walk_up(i, body_start)
+            if late_prose and not (closing_above or any(F[x].pos_kw for x in range(up, i))):
+                continue  # a footer note may follow a signature, never a bare name
+            if f.name == "pair" and not closing_above:
+                continue
             nxt = i + 1 if i + 1 < n and not self.blank(i + 1) else None
             if f.name in ("surname", "full") and not f.name_prefix and not has_pos and not closing_above:
                 # a bare "Фамилия И.О." with a phone under it after the body is an executor

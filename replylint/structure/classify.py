@@ -35,6 +35,9 @@ def _vi_name(s: str, P: LangPatterns) -> tuple[bool, bool]:
     words = s.split()
     if not 2 <= len(words) <= 5:
         return False, False
+    if s.isupper() and words[0].title() in P.surnames:
+        # a name typed in capitals: only with a known family name, capitals are mostly positions
+        return all(w.isalpha() and all(_latin(c) for c in w) for w in words), True
     for w in words:
         if len(w) < 1 or not w.isalpha() or not w[0].isupper() or (len(w) > 1 and not w[1:].islower()):
             return False, False
@@ -107,13 +110,13 @@ def classify(line: Line, P: LangPatterns) -> Feat:
             ok = not _NAME_PREFIX_BAD.search(prefix) or f.closing
             if kind == "surname":
                 ok = ok and (line.gap or f.closing or bool(any_match(P.position, prefix)))
-            if kind == "full":
+            if kind in ("full", "pair"):
                 ok = False
             if ok:
                 f.name, f.name_prefix = kind, True
-        else:
+        elif kind != "pair" or not any_match(P.header_org, s):
             f.name = kind
-    if not f.name and P.latin_names and not f.closing and not f.pos_kw:
+    if not f.name and P.latin_names and not f.closing and (not f.pos_kw or s.isupper()):
         ok, known = _vi_name(s, P)
         if ok:
             f.name, f.surname_known = "vi", known

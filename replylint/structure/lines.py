@@ -59,11 +59,12 @@ def _make(row: int, text: str, a: int, b: int) -> Line:
 
 
 def split_lines(text: str) -> list[Line]:
-    """Lines split on \\n only (\\r and other spacing is trimmed), so offsets stay exact."""
+    """Lines split on \\n (\\r trimmed as spacing), so offsets stay exact."""
     out: list[Line] = []
     pos, row, n = 0, 0, len(text)
+    sep = "\n" if "\n" in text or "\r" not in text else "\r"  # old Mac files break on \r only
     while pos <= n:
-        nl = text.find("\n", pos)
+        nl = text.find(sep, pos)
         if nl < 0:
             nl = n
         out.append(_make(row, text, pos, nl))

@@ -8,7 +8,10 @@ from .common import LangPatterns
 U = "А-ЯЁ"
 L = "а-яё"
 SURNAME = rf"[{U}][{L}]+(?:-[{U}][{L}]+)?"
-INITIALS = rf"[{U}]\.\s?(?:[{U}]\.?)?"  # "И.А.", "И. А.", "И."
+# signers are also typed in capitals ("И.И. ИВАНОВ")
+SIGNER_SURNAME = rf"(?:{SURNAME}|[{U}]{{2,}}(?:-[{U}]{{2,}})?)"
+# OCR often turns Cyrillic initials into Latin look-alikes ("A.B. Николаев")
+INITIALS = rf"[{U}ABEKMHOPCTX]\.\s?(?:[{U}ABEKMHOPCTX]\.?)?"  # "И.А.", "И. А.", "И."
 
 _sal = re.compile(
     r"^(?:Много)?(?:[Уу]важаем(?:ый|ая|ые|ой)|Здравствуйте|Добрый\s+(?:день|вечер)|Доброе\s+утро"
@@ -43,9 +46,12 @@ _header_strong = [
     re.compile(r"^(?:№|N[oº°]|No)$"),
     re.compile(r"^(?:от|ОТ|OT|оТ)(?:\s.{0,30})?$"),
     re.compile(r"\b(?:ОКПО|ОГРН|ИНН|КПП|ОКОГУ|ОКВЭД|ОКАТО)\b"),
-    re.compile(r"^(?:Тел|тел|ТЕЛ|Телефон|телефон|Факс|факс|E-mail|e-mail|Email|email|Эл\.\s*почта|http|www)"),
+    re.compile(r"^(?:Тел|тел|ТЕЛ|Телефон|телефон|ТЕЛЕФОН|Факс|факс)\.?(?:\s?/\s?[Фф]акс)?\s*[:.]?\s*[\d+(]"),
+    re.compile(r"^(?:E-mail|e-mail|Email|email|Эл\.\s*почта|Электронная\s+почта)\s*:?\s*\S+@"),
+    re.compile(r"^(?:https?://|www\.)"),
     re.compile(r"(?:Юридический|Фактический|Почтовый)\s+адрес"),
-    re.compile(r"^(?:ул\.|пр\.|пр-т|проспект|пл\.|площадь|пер\.|ш\.|б-р|наб\.|г\.|д\.)\s", re.I),
+    re.compile(r"^(?:ул\.|пр\.|пр-т|пл\.|пер\.|ш\.|б-р|наб\.|г\.|д\.)\s"),
+    re.compile(r",\s*\d{6},?$"),
     re.compile(r"\b(?:ул\.|д\.|стр\.|корп\.|пр\.|пер\.)\s.*\b\d{6}\b"),
     re.compile(r"^\d{1,2}\.\d{1,2}\.\d{4}(?:\s*г\.?)?$"),
 ]
@@ -70,9 +76,11 @@ _position = [
 # Person names at the end of a line: the signer ("А.В. Николаев", "Николаев А.В.",
 # "Николаев Алексей Викторович"); kind tells how strong the evidence is.
 _name_end = [
-    ("init", re.compile(rf"(?:^|\s){INITIALS}\s?{SURNAME}(?:\s\([^()]{{1,20}}\))?$")),
-    ("surname", re.compile(rf"(?:^|\s){SURNAME}\s+{INITIALS}(?:\s\([^()]{{1,20}}\))?$")),
+    ("init", re.compile(rf"(?:^|\s){INITIALS}\s?{SIGNER_SURNAME}(?:\s\([^()]{{1,20}}\))?$")),
+    ("surname", re.compile(rf"(?:^|\s){SIGNER_SURNAME}\s+{INITIALS}(?:\s\([^()]{{1,20}}\))?$")),
     ("full", re.compile(rf"^{SURNAME}\s+[{U}][{L}]+\s+[{U}][{L}]+(?:вич|вна|чна|ична|ич|оглы|кызы)$")),
+    # "Мария Иванова" in e-mails: accepted only right after a closing line (see the segmenter)
+    ("pair", re.compile(rf"^[{U}][{L}]+\s+{SURNAME}$")),
 ]
 
 _executor = [re.compile(r"^(?:Исп\.|Исп:|Исп\s|Исп-ль|Исполнитель|Исполнители|Ответственный\s+исполнитель)", re.I)]

@@ -22,7 +22,7 @@ _subject_lead = [re.compile(r"^(?:Trả\s+lời|Phúc\s+đáp|Giải\s+đáp|Th�
 _addressee_label = [re.compile(r"^(?:Kính\s+gửi|Kính\s+gởi)\b\s*:?", re.I)]
 
 _header_strong = [
-    re.compile(r"^(?:ỦY\s+BAN|UỶ\s+BAN|UBND|CỘNG\s+HÒA|CỘNG\s+HOÀ|Độc\s+lập|ĐỘC\s+LẬP)", re.I),
+    re.compile(r"^(?:ỦY\s+BAN|UỶ\s+BAN|UBND\s+[A-ZĐ]|CỘNG\s+HÒA|CỘNG\s+HOÀ|Cộng\s+hòa\s+xã\s+hội|Độc\s+[lL]ập|ĐỘC\s+LẬP)"),
     re.compile(r"^Số\s*:?\s*[\d.…_]"),
     re.compile(r"^Số\s*:"),
     re.compile(r"ngày\s+[\d.…_]{1,10}\s+tháng\s+[\d.…_]{1,10}\s+năm\s+[\d.…_]{2,10}"),
@@ -51,8 +51,8 @@ _attachments = [re.compile(r"^(?:Tài\s+liệu\s+đính\s+kèm|Đính\s+kèm|T�
 # Common family names: a full name with one of these stands as a signature name on its own.
 SURNAMES = frozenset("""
 Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Lâm Cầm Lò Trịnh Đào Trương
-Mai Đinh Hà Tô Lương Cao Tạ Đoàn Thái Quách Kiều Châu Chu Đàm Tăng Triệu Văn Vương Lưu Khổng Hứa Thân
-Kim Nông Hầu Lục Mạc Tống Từ Doãn Giang Âu Diệp La Vi Quan Ninh Đồng Phùng Tiêu Lã Bạch Mã Yên
+Mai Đinh Hà Tô Lương Cao Tạ Đoàn Thái Quách Kiều Châu Chu Đàm Tăng Triệu Vương Lưu Khổng Hứa Thân
+Kim Nông Hầu Lục Mạc Tống Từ Doãn Giang Âu Diệp La Quan Ninh Phùng Tiêu Lã Bạch Mã
 """.split())
 
 PATTERNS = LangPatterns(
