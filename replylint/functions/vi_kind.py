@@ -1,0 +1,140 @@
+"""What kind of Vietnamese document this is, and the line helpers the formal checks share.
+
+Kinds (`ctx.cached("vi.kind", ...)`):
+  congvan  a công văn (administrative letter with no type name): it has one of the national
+           title, a "Số:" line, a "V/v" trích yếu or a "Nơi nhận:" list
+  vanban   an administrative document with a type name (KẾ HOẠCH, QUYẾT ĐỊNH, THÔNG BÁO …):
+           not a reply; formalities are checked only where present
+  reply    a short portal reply (none of the markers)
+  email    an e-mail (Document.kind == "email")
+`doc.metadata["vi_kind"]` overrides the decision (congvan, vanban, reply, email).
+"""
+from __future__ import annotations
+
+import regex
+
+from ..checks.matching import fold
+
+LABELS = {
+    "congvan": "công văn",
+    "vanban": "văn bản hành chính có tên loại",
+    "reply": "văn bản trả lời ngắn",
+    "email": "thư điện tử",
+}
+ALIASES = {"letter": "congvan", "cong van": "congvan", "công văn": "congvan", "portal": "reply",
+           "e-mail": "email", "mail": "email", "thu dien tu": "email"}
+
+HEAD_LINES = 25          # non-blank lines searched for the letterhead when no "Kính gửi" is found
+
+_COLUMN_GAP = regex.compile(r"(?:[ \u00a0]{3,}|\t+)")
+_TITLE_FOLDED = regex.compile(r"cong\s*hoa\s+xa\s+hoi\s+chu\s+nghia\s+viet\s+nam", regex.I)
+NUMBER_LINE = regex.compile(r"^[ \t]*(?:S[ốô]|SỐ)[ \t]*:", regex.M)
+SUBJECT_LINE = regex.compile(r"^[ \t]*V/[vV]\b", regex.M)
+RECIPIENTS_LINE = regex.compile(r"^[ \t]*(?:Nơi[ \t]+nhận|NƠI[ \t]+NHẬN)[ \t]*:?", regex.M)
+KINH_GUI_LINE = regex.compile(r"^[ \t>*#_]*(?:Kính[ \t]+g[ửở]i|KÍNH[ \t]+G[ỬỞ]I)\b", regex.M)
+TYPE_NAMES = (
+    "KẾ HOẠCH", "QUYẾT ĐỊNH", "THÔNG BÁO", "BÁO CÁO", "TỜ TRÌNH", "CHỈ THỊ", "QUY CHẾ",
+    "QUY ĐỊNH", "HƯỚNG DẪN", "BIÊN BẢN", "CÔNG ĐIỆN", "GIẤY MỜI", "NGHỊ QUYẾT", "CHƯƠNG TRÌNH",
+    "ĐỀ ÁN", "PHƯƠNG ÁN", "GIẤY GIỚI THIỆU", "GIẤY NGHỈ PHÉP", "PHIẾU GỬI", "PHIẾU CHUYỂN",
+    "PHIẾU BÁO", "THƯ CÔNG", "BẢN GHI NHỚ", "BẢN THỎA THUẬN", "BẢN CAM KẾT", "GIẤY ỦY QUYỀN",
+    "DỰ ÁN", "ĐỀ CƯƠNG", "CÔNG ƯỚC", "HỢP ĐỒNG", "GIẤY CHỨNG NHẬN",
+)
+_TYPE_LINE = regex.compile(
+    r"^[ \t#*_]*(?:" + "|".join(regex.escape(t) for t in TYPE_NAMES) + r")[ \t*_]*$", regex.M)
+
+
+def lines_with_offsets(text: str, start: int = 0, end: int | None = None):
+    """(offset, line) for each line of text[start:end]."""
+    end = len(text) if end is None else end
+    pos = start
+    while pos <= end:
+        nl = text.find("\n", pos, end)
+        if nl < 0:
+            nl = end
+        yield pos, text[pos:nl]
+        pos = nl + 1
+
+
+def segments(line: str, base: int):
+    """Column segments of a flattened two-column line: (offset, text) without outer spaces."""
+    pos = 0
+    for m in list(_COLUMN_GAP.finditer(line)) + [None]:
+        cut = m.start() if m else len(line)
+        piece = line[pos:cut]
+        stripped = piece.strip()
+        if stripped:
+            yield base + pos + (len(piece) - len(piece.lstrip())), stripped
+        if m:
+            pos = m.end()
+
+
+def head_end(doc) -> int:
+    """End offset of the letterhead area: the "Kính gửi" line, the end of the header/subject
+    zones, or the first HEAD_LINES non-blank lines, whichever is found."""
+    text = doc.text
+    m = KINH_GUI_LINE.search(text)
+    if m:
+        return m.start()
+    ends = [e for s, e in doc.zone_spans(["header", "subject"])]
+    if ends:
+        return max(ends)
+    n = 0
+    for off, line in lines_with_offsets(text):
+        if line.strip():
+            n += 1
+            if n > HEAD_LINES:
+                return off
+    return len(text)
+
+
+def head_spans(doc) -> list[tuple[int, int]]:
+    spans = [(0, head_end(doc))]
+    for s, e in doc.zone_spans(["header", "subject"]):
+        if s >= spans[0][1]:
+            spans.append((s, e))
+    return spans
+
+
+def has_national_title(text: str) -> bool:
+    return bool(_TITLE_FOLDED.search(fold(text)))
+
+
+def detect(doc) -> str:
+    forced = str(doc.metadata.get("vi_kind") or "").strip().lower()
+    forced = ALIASES.get(forced, forced)
+    if forced in LABELS:
+        return forced
+    if doc.kind == "email":
+        return "email"
+    text = doc.text
+    end = head_end(doc)
+    head = text[:end]
+    if _TYPE_LINE.search(head) and not KINH_GUI_LINE.search(text):
+        return "vanban"
+    if (has_national_title(head[:4000]) or NUMBER_LINE.search(head) or SUBJECT_LINE.search(head)
+            or RECIPIENTS_LINE.search(text)):
+        return "congvan"
+    return "reply"
+
+
+def kind(ctx) -> str:
+    return ctx.cached("vi.kind", lambda: detect(ctx.doc))
+
+
+def kind_note(k: str) -> str:
+    return f"(văn bản được xác định là {LABELS.get(k, k)})"
+
+
+def first_line_span(text: str, start: int = 0) -> tuple[int, int]:
+    for off, line in lines_with_offsets(text, start):
+        if line.strip():
+            s = off + len(line) - len(line.lstrip())
+            return s, off + len(line.rstrip())
+    return (0, 0)
+
+
+def last_line_span(text: str) -> tuple[int, int]:
+    stripped = text.rstrip()
+    s = stripped.rfind("\n") + 1
+    line = stripped[s:]
+    return s + len(line) - len(line.lstrip()), len(stripped)
