@@ -387,3 +387,44 @@ def test_attachments_and_contact_centre():
             "Контакт-центр «Московский транспорт»\n(495) 539-54-54\n")
     seq, zones = names(text)
     assert seq == ["salutation", "body", "attachments", "signature", "executor"]
+
+
+def test_signature_mark_between_position_and_name():
+    text = ("Kính gửi: Ông Trần Văn A.\n\nỦy ban nhân dân xã trả lời đơn của Ông như sau.\n\n"
+            "TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\n\n(Đã ký)\n\nTrần Văn Bình\n")
+    seq, zones = names(text, "vi")
+    assert seq == ["addressee", "body", "signature"]
+    assert zone_texts(text, zones, "signature")[0].startswith("TM. ỦY BAN NHÂN DÂN")
+
+
+def test_signer_in_capitals_with_ocr_initials_and_footer_note():
+    text = ("Уважаемый Иван Иванович!\n\nВаше обращение рассмотрено.\n\nНАЧАЛЬНИК УПРАВЛЕНИЯ\nA.B. НИКОЛАЕВ\n\n"
+            "Это письмо сформировано автоматически. Отвечать на него не нужно.\n")
+    seq, zones = names(text)
+    assert seq[:3] == ["salutation", "body", "signature"]
+    assert zone_texts(text, zones, "signature") == ["НАЧАЛЬНИК УПРАВЛЕНИЯ\nA.B. НИКОЛАЕВ"]
+    assert "автоматически" not in zone_texts(text, zones, "body")[0]
+
+
+def test_email_name_without_initials_after_closing_and_cr_line_ends():
+    text = "Уважаемый Иван Иванович!\r\rВаше обращение рассмотрено.\r\rС уважением,\rМария Иванова\rспециалист\r"
+    seq, zones = names(text, "ru", "email")
+    assert seq == ["salutation", "body", "closing", "signature"]
+    crlf = text.replace("\r", "\r\n")
+    assert names(crlf, "ru", "email")[0] == seq
+
+
+def test_email_signature_delimiter():
+    text = "Здравствуйте, Анна!\n\nВаше обращение рассмотрено.\n\n-- \nМария Иванова\n8 (495) 123-45-67\n"
+    seq, zones = names(text, "ru", "email")
+    assert seq == ["salutation", "body", "signature"]
+    office = text.replace("Мария Иванова", "Отдел по работе с обращениями")
+    assert "signature" not in names(office, "ru", "email")[0]
+
+
+def test_hyphenated_addressee_and_plural_addressee():
+    text = "Смирновой-Ковалёвой А.-М. П.\n\nУважаемая Анна-Мария Петровна!\n\nОтдел рассмотрел Ваше обращение.\n"
+    assert names(text)[0] == ["addressee", "salutation", "body"]
+    text = ("Руководителям управлений социальной защиты населения\n\nУважаемые коллеги!\n\n"
+            "Направляем методические рекомендации.\n\nМинистр\nА.А. Петров\n")
+    assert names(text)[0] == ["addressee", "salutation", "body", "signature"]

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from ..document import Zone
 from .classify import Feat, classify, patterns_for
-from .common import QUOTE_START, any_match
+from .common import QUOTE_START, SIG_DASH, any_match
 from .lines import Line, split_columns, split_lines
 
 __all__ = ["segment"]
@@ -294,7 +294,19 @@ class _Segmenter:
                         break
                     block.append(k)
                     k -= 1
-                ok = (block and len(block) <= 6
+                if block and all(F[x].sign_mark for x in block) and not closing_above:
+                    # "(Đã ký)" / "(подпись)" between position and name: look one block higher
+                    while k >= lo and self.blank(k):
+                        k -= 1
+                    if k >= lo and F[k].closing:
+                        closing_above = True
+                    while k >= lo and not self.blank(k) and len(block) < 9 and not closing_above:
+                        if F[k].closing:
+                            closing_above = True
+                            break
+                        block.append(k)
+                        k -= 1
+                ok = (block and len(block) <= 8
                       and all(F[x].pos and self.assign[x] is None and not F[x].name for x in block)
                       and any(F[x].pos_kw for x in block)
                       and (closing_above or k < lo or self.blank(k)))
@@ -337,6 +349,18 @@ class _Segmenter:
                 continue
             sig_name, sig_start = i, up
             break
+
+        if sig_name is None and self.kind == "email":
+            for i in range(n - 1, body_start - 1, -1):
+                if SIG_DASH.match(self.lines[i].text) and prose_after[i + 1] == 0:
+                    nb = self.next_nonblank(i + 1)
+                    if nb is not None:
+                        be = self.block_end(nb)
+                        if any(F[x].name for x in range(nb, be + 1)):
+                            sig_start, sig_name = i, be
+                        else:  # an office's contact footer, no person: not a signature
+                            self.mark(i, be, "executor")
+                    break
 
         closing_i = None
         end_c = sig_start if sig_start is not None else n

@@ -8,8 +8,8 @@ import re
 from dataclasses import dataclass
 
 from . import ru, vi
-from .common import (EMAIL, ITEM, SENT_END, URL, LangPatterns, any_match, is_phone_line,
-                     is_upper_line)
+from .common import (EMAIL, ITEM, SENT_END, SIGN_MARK, URL, LangPatterns, any_match,
+                     is_phone_line, is_upper_line)
 from .lines import Line
 
 _PATTERNS = {"ru": ru.PATTERNS, "vi": vi.PATTERNS}
@@ -71,6 +71,7 @@ class Feat:
     att: bool = False
     item: bool = False
     contactish: bool = False      # e-mail, URL or postal line
+    sign_mark: bool = False       # "(Đã ký)", "(подпись)", "М.П.", "______"
     prose: bool = False
 
 
@@ -82,6 +83,7 @@ def classify(line: Line, P: LangPatterns) -> Feat:
     wc = f.wc = len(s.split())
     short = wc <= 12 and len(s) <= 140
     f.item = bool(ITEM.match(s))
+    f.sign_mark = bool(SIGN_MARK.match(s))
     f.phone = is_phone_line(s)
     f.contactish = bool(EMAIL.search(s) or URL.search(s))
     f.sal = bool(any_match(P.salutation, s)) and (wc <= 12 or "!" in s[:100] or "," in s[:100])
@@ -120,7 +122,9 @@ def classify(line: Line, P: LangPatterns) -> Feat:
         ok, known = _vi_name(s, P)
         if ok:
             f.name, f.surname_known = "vi", known
-    labelled = (f.closing or f.sal or f.kg or f.stamp or f.exe or f.contact or f.rec or f.att
+    if f.sign_mark:
+        f.pos, f.pos_kw = True, False
+    labelled = (f.sign_mark or f.closing or f.sal or f.kg or f.stamp or f.exe or f.contact or f.rec or f.att
                 or f.item or f.name or f.phone or f.hdr_strong
                 or ((f.subj or f.subj_lead) and not _ENDS_PERIOD.search(s)))
     f.prose = not labelled and ((wc >= 5 and bool(_ENDS_PERIOD.search(s))) or wc >= 14)

@@ -68,6 +68,14 @@ QUOTE_START = re.compile(
     r"|.{0,200}(?:wrote|пишет|написал|написала|написал\(а\)|đã viết|viết):$)", re.I)
 
 
+# Marks standing for a handwritten signature or seal between the position and the name.
+SIGN_MARK = re.compile(
+    r"^[(\[/]?\s*(?:đã\s+ký|Đã\s+ký|ký|Ký|ký\s+tên[^()]{0,40}|Ký\s+tên[^()]{0,40}|ký,\s*ghi\s+rõ[^()]{0,30}"
+    r"|đóng\s+dấu|подпись|Подпись|подписано|Подписано|signed|Signed|М\.\s?П\.?)\s*[)\]/]?$|^_{3,}$")
+# The e-mail signature delimiter "-- ".
+SIG_DASH = re.compile(r"^--\s?$")
+
+
 def is_phone_line(s: str) -> bool:
     """A line that is mostly a phone number (or a phone label)."""
     if PHONE_LABEL.match(s):
