@@ -1,0 +1,100 @@
+"""Spoken-language particles and words in a Vietnamese reply, on pyvi words (not syllables).
+
+The lists live in the rule's YAML `options`:
+  particles   flagged wherever pyvi finds them as a word of their own (nhé, nhỉ, nè, lắm …)
+  final       flagged only at the end of a phrase (ạ, ha, à, thôi …): before punctuation,
+              another particle or the end of the line
+  initial     flagged only as the first word of a sentence or line (dạ, vâng, ừ, thôi)
+  intensifiers  "quá" as an intensifier: flagged unless the next word is a number or one of
+              `formal_after` (quá hạn, quá 05 ngày …) or the word before is one of `formal_before`
+              (vượt quá, không quá)
+  measure     "cái" as a measure word (not after a numeral, not inside a name "Cái Nhum")
+  compounds   phrases that are never flagged (thôi việc, quá trình, Nha Trang, dạ dày …)
+  suggest     replacement per word ("" = delete)
+Quoted text (citizen speech) and capitalised words inside a sentence (names) are skipped."""
+from __future__ import annotations
+
+import regex
+
+from ..checks.matching import Matcher, overlaps, quoted_spans
+
+_NUM = regex.compile(r"^\d[\d.,]*$")
+_NUM_WORDS = {"một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín", "mười", "mỗi",
+              "từng", "vài", "các", "những", "mấy", "nhiều"}
+_BREAK = {".", "!", "?", "…", ":", ";", "(", ")", "\"", "“", "”", "«", "»", "-", "–", "—"}
+_MATCHERS: dict = {}
+
+
+def _compounds(opts) -> Matcher:
+    key = tuple(opts.get("compounds") or ())
+    if key not in _MATCHERS:
+        _MATCHERS[key] = Matcher({"phrases": list(key)}, case_sensitive=False)
+    return _MATCHERS[key]
+
+
+def _lowset(values):
+    return {str(v).lower() for v in values or ()}
+
+
+def colloquial(ctx, check):
+    opts = check.options(ctx)
+    particles = _lowset(opts.get("particles"))
+    final = _lowset(opts.get("final"))
+    initial = _lowset(opts.get("initial"))
+    intens = _lowset(opts.get("intensifiers"))
+    measure = _lowset(opts.get("measure"))
+    f_after = _lowset(opts.get("formal_after"))
+    f_before = _lowset(opts.get("formal_before"))
+    suggest = {str(k).lower(): v for k, v in (opts.get("suggest") or {}).items()}
+    all_particles = particles | final | initial
+    text = ctx.doc.text
+    spans = ctx.spans(check.rule.zones)
+    if not spans:
+        return
+    skip = quoted_spans(text)
+    comp = _compounds(opts)
+    if comp:
+        skip += [(m.start, m.end) for m in comp.find(ctx, spans)]
+    an = ctx.analysis
+    for s, e in spans:
+        toks = an.tokens_in(s, e)
+        for i, t in enumerate(toks):
+            low = t.lower
+            if " " in low or low not in (all_particles | intens | measure):
+                continue
+            if overlaps((t.start, t.end), skip):
+                continue
+            prev = toks[i - 1] if i else None
+            nxt = toks[i + 1] if i + 1 < len(toks) else None
+            if prev is not None and "\n" in text[prev.end:t.start]:
+                prev = None
+            if nxt is not None and "\n" in text[t.end:nxt.start]:
+                nxt = None
+            at_start = prev is None or prev.text in _BREAK or prev.sent != t.sent
+            at_end = nxt is None or not nxt.is_word or nxt.lower in all_particles or nxt.sent != t.sent
+            if t.text[:1].isupper() and not at_start:
+                continue        # a name: "Nha Trang", "Cái Nhum", "Bà Hen"
+            if nxt is not None and nxt.text[:1].isupper() and t.text[:1].isupper() \
+                    and nxt.is_word and nxt.lower not in all_particles:
+                continue        # "Cái Nhum", "Nha Trang" at the start of a sentence
+            flag = False
+            if low in particles:
+                flag = True
+            if not flag and low in final and at_end:
+                flag = not (low == "ha" and prev is not None and _NUM.match(prev.text))
+            if not flag and low in initial and at_start and (nxt is None or nxt.is_word or nxt.text == ","):
+                flag = low != "thôi" or (nxt is not None and nxt.text == ",")
+            if not flag and low in intens:
+                if prev is not None and (prev.lower in f_before or prev.lower.split()[-1] in f_before):
+                    flag = False
+                elif nxt is None or not nxt.is_word:
+                    flag = prev is not None and prev.is_word and not _NUM.match(prev.text)
+                else:
+                    first = nxt.lower.split()[0]
+                    flag = not (_NUM.match(nxt.text) or nxt.lower in f_after or first in f_after)
+            if not flag and low in measure and t.text.islower():
+                flag = not (prev is not None and (_NUM.match(prev.text) or prev.lower in _NUM_WORDS))
+            if flag:
+                sugg = suggest.get(low)
+                yield check.hit(ctx, t.start, t.end, suggestion=sugg if sugg else None,
+                                hint=(f"; có thể thay bằng «{sugg}»" if sugg else "; nên bỏ"))
