@@ -11,12 +11,20 @@ Every pass is linear in the number of lines; a failure anywhere falls back to on
 """
 from __future__ import annotations
 
+import re
+
 from ..document import Zone
 from .classify import Feat, classify, patterns_for
 from .common import QUOTE_START, SIG_DASH, any_match
 from .lines import Line, split_columns, split_lines
 
 __all__ = ["segment"]
+
+# Lines that continue a Russian addressee block downwards: postal address, e-mail, phone.
+_ADDRESS_LINE = re.compile(
+    r"\d|@|^(?:г\.|гор\.|ул\.|д\.|кв\.|пр\.|пр-т|пер\.|пос\.|п\.|с\.|дер\.|р-н|обл\.|мкр\.|наб\.|ш\.|б-р)"
+    r"|(?:область|край|район|республика|Республика|Москва|Санкт-Петербург)\b|^[А-ЯЁA-Z«\"]\S*(?:\s\S+){0,2}$")
+_ENDS_SENTENCE = re.compile(r"[.!?;]$")
 
 
 def segment(text: str, lang: str, kind: str, metadata: dict | None = None) -> list[Zone]:
@@ -144,27 +152,34 @@ class _Segmenter:
         limit = sal_i if sal_i is not None else (kg_i if kg_i is not None else first_prose)
 
         addr_end = None
+        self.kg_line = kg_i
         if kg_i is not None:
             j = kg_i
+            bare = self.lines[kg_i].text.rstrip().endswith(":")
             while (j + 1 < n and not self.blank(j + 1) and j - kg_i < 10 and not F[j + 1].sal
-                   and (F[j + 1].item or not F[j + 1].prose) and not F[j + 1].subj):
+                   and not F[j + 1].subj and self._addressee_continues(j, bare)):
                 j += 1
             self.mark(kg_i, j, "addressee")
             addr_end = j
         else:
             adr_i = None
-            for i in range(min(limit, n)):
+            # without a salutation the addressee must precede the first sentence of the body
+            stop = limit if sal_i is not None else min(limit, self._first_sentence())
+            for i in range(min(stop, n)):
                 if F[i].adr:
-                    adr_i = i
+                    adr_i = i  # the first one: a signer "И.И. Петров" further down looks the same
+                    break
             if adr_i is not None:
                 a = adr_i
                 while (a - 1 >= 0 and not self.blank(a - 1) and adr_i - a < 4 and not F[a - 1].hdr
                        and not F[a - 1].ref and not F[a - 1].sal and not F[a - 1].subj and not F[a - 1].prose):
                     a -= 1
-                b = adr_i
-                while (b + 1 < n and not self.blank(b + 1) and b - adr_i < 6 and not F[b + 1].sal
-                       and not F[b + 1].subj and not F[b + 1].ref and not F[b + 1].prose):
-                    b += 1
+                b = self._address_down(adr_i)
+                # several addressees, each block opening with a dative line
+                nb = self.next_nonblank(b + 1, stop)
+                while nb is not None and F[nb].adr and self.assign[nb] is None:
+                    b = self._address_down(nb)
+                    nb = self.next_nonblank(b + 1, stop)
                 # an e-mail or postal line set off by a blank line still belongs to the addressee
                 nb = self.next_nonblank(b + 1, limit if sal_i is not None else n)
                 if nb is not None and not F[nb].sal and not F[nb].ref:
@@ -216,6 +231,36 @@ class _Segmenter:
             else:
                 self.assign[i] = "header"
         return head_end + 1
+
+    def _address_down(self, i: int) -> int:
+        F, n = self.F, self.n
+        b = i
+        while (b + 1 < n and not self.blank(b + 1) and b - i < 6 and not F[b + 1].sal
+               and not F[b + 1].subj and not F[b + 1].ref and not F[b + 1].prose
+               and _ADDRESS_LINE.search(self.lines[b + 1].text)):
+            b += 1
+        return b
+
+    def _first_sentence(self) -> int:
+        """Index of the first line that reads as body text (a sentence or a long plain line)."""
+        for i, f in enumerate(self.F):
+            if f.prose or (f.wc >= 3 and _ENDS_SENTENCE.search(self.lines[i].text) and not
+                           (f.hdr or f.ref or f.adr or f.name or f.contactish or f.item or f.phone)):
+                return i
+            if f.wc >= 8 and not (f.hdr or f.org or f.ref or f.contactish or f.adr or f.name or f.phone):
+                return i
+        return self.n
+
+    def _addressee_continues(self, j: int, bare_label: bool) -> bool:
+        """Does the "Kính gửi" block go on to line j+1 (a list item, a wrapped address)?"""
+        nxt = self.lines[j + 1].text
+        if self.F[j + 1].item:
+            return True
+        if self.F[j + 1].prose and not nxt[:1].islower():
+            return False
+        if bare_label and j == self.kg_line:
+            return True
+        return nxt[:1].islower() and not _ENDS_SENTENCE.search(self.lines[j].text)
 
     def _split_right_header(self, i: int) -> None:
         """"V/v …      Hòa Cường, ngày …": the right column of a subject line is header."""

@@ -58,6 +58,7 @@ class Feat:
     ref: bool = False
     hdr_strong: bool = False
     hdr: bool = False
+    org: bool = False             # starts like an organisation name (any length)
     name: str | None = None       # "init", "surname", "full", "vi"
     name_prefix: bool = False     # text (position, closing) before the name on the same line
     surname_known: bool = False
@@ -93,7 +94,8 @@ def classify(line: Line, P: LangPatterns) -> Feat:
     f.adr = bool(any_match(P.addressee_line, s)) and wc <= 12
     f.ref = bool(_REF.search(s)) and wc <= 12
     f.hdr_strong = bool(any_match(P.header_strong, s))
-    f.hdr = f.hdr_strong or (short and (bool(any_match(P.header_org, s)) or is_upper_line(s)))
+    f.org = bool(any_match(P.header_org, s))
+    f.hdr = f.hdr_strong or (short and (f.org or is_upper_line(s)))
     f.stamp = bool(any_match(P.stamp, s))
     f.exe = bool(any_match(P.executor, s))
     f.contact = bool(any_match(P.contact, s))
