@@ -1,0 +1,110 @@
+"""Vietnamese text in a legacy 8-bit encoding (TCVN3/ABC, VNI) read as Latin-1 or cp1252.
+
+`mark_legacy(doc)` finds the passages and stores them in `doc.unreadable` so that other rules
+skip them (their "©", "®" are not emoji, their fragments are not teencode); the linter should
+call it in `prepare()` before any rule runs. `legacy_encoding(ctx, check)` is the rule
+`vi.legacy-encoding` (sees_unreadable: true): one finding per passage, naming the encoding and
+showing the start of the passage converted to Unicode."""
+from __future__ import annotations
+
+import regex
+
+from ..language import TCVN3_TABLE, legacy_encoding as _detect
+
+NAMES = {"tcvn3": "TCVN3 (ABC, phông .VnTime)", "vni": "VNI (phông VNI-Times)"}
+_FONT = regex.compile(r"^\s*(?:\.Vn|VNI[-_ ]|VN[-_ ]?(?:Times|Arial|Helve))", regex.I)
+# characters that never occur in Unicode Vietnamese prose but fill TCVN3/VNI text
+_ODD = regex.compile(r"[\u00A1-\u00BF\u00C4-\u00C8\u00CB\u00CE\u00CF\u00D0\u00D1\u00D6-\u00D8"
+                     r"\u00DB-\u00DF\u00E4-\u00E8\u00EB\u00EE-\u00F1\u00F6-\u00F8\u00FB-\u00FF]")
+# a capital Latin-1 letter between lower-case letters: "ViÖt", "LuËt", "khuyÕn"
+_MID_CAP = regex.compile(r"(?<=[a-z])[\u00C0-\u00DE](?=[a-z])")
+
+# VNI (as Latin-1) → Unicode for the common vowel + mark pairs; enough to show a readable preview
+_VNI = {
+    "aø": "à", "aù": "á", "aû": "ả", "aõ": "ã", "aï": "ạ", "aê": "ă", "aè": "ằ", "aé": "ắ",
+    "aú": "ẳ", "aü": "ẵ", "aë": "ặ", "aâ": "â", "aà": "ầ", "aá": "ấ", "aå": "ẩ", "aã": "ẫ",
+    "aä": "ậ", "eø": "è", "eù": "é", "eû": "ẻ", "eõ": "ẽ", "eï": "ẹ", "eâ": "ê", "eà": "ề",
+    "eá": "ế", "eå": "ể", "eã": "ễ", "eä": "ệ", "oø": "ò", "où": "ó", "oû": "ỏ", "oõ": "õ",
+    "oï": "ọ", "oâ": "ô", "oà": "ồ", "oá": "ố", "oå": "ổ", "oã": "ỗ", "oä": "ộ", "ôø": "ờ",
+    "ôù": "ớ", "ôû": "ở", "ôõ": "ỡ", "ôï": "ợ", "uø": "ù", "uù": "ú", "uû": "ủ", "uõ": "ũ",
+    "uï": "ụ", "öø": "ừ", "öù": "ứ", "öû": "ử", "öõ": "ữ", "öï": "ự", "yø": "ỳ", "yù": "ý",
+    "yû": "ỷ", "yõ": "ỹ", "yï": "ỵ", "ì": "ì", "í": "í", "æ": "ỉ", "ó": "ĩ", "ò": "ị",
+    "ô": "ơ", "ö": "ư", "ñ": "đ", "Ñ": "Đ",
+}
+_VNI_RE = regex.compile("|".join(sorted(map(regex.escape, _VNI), key=len, reverse=True)))
+
+
+def to_unicode(text: str, enc: str) -> str:
+    if enc == "tcvn3":
+        return text.translate(TCVN3_TABLE)
+    if enc == "vni":
+        return _VNI_RE.sub(lambda m: _VNI[m.group()], text)
+    return text
+
+
+def _line_encoding(line: str) -> str | None:
+    if len(line.strip()) < 8:
+        return None
+    enc = _detect(line)
+    if enc:
+        return enc
+    # short or mixed lines: odd characters inside words and capitals in the middle of words
+    words = regex.findall(r"\S+", line)
+    odd_words = sum(1 for w in words if _ODD.search(w[1:-1] if len(w) > 2 else "") or _MID_CAP.search(w))
+    if odd_words >= 3 and odd_words >= 0.3 * len(words):
+        return "tcvn3" if regex.search(r"[\u00A8-\u00AE\u00B5-\u00B9]", line) else "vni"
+    return None
+
+
+def passages(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, encoding) of legacy-encoded runs of lines."""
+    out: list[list] = []
+    pos = 0
+    for line in text.split("\n"):
+        enc = _line_encoding(line) if not line.isascii() else None
+        if enc:
+            s = pos + len(line) - len(line.lstrip())
+            e = pos + len(line.rstrip())
+            gap = text[out[-1][1]:s] if out else None
+            if out and gap is not None and not gap.strip():
+                out[-1][1] = e
+                out[-1][3][enc] = out[-1][3].get(enc, 0) + 1
+            else:
+                out.append([s, e, enc, {enc: 1}])
+        pos += len(line) + 1
+    return [(s, e, max(c, key=c.get)) for s, e, _, c in out]
+
+
+def mark_legacy(doc) -> list[tuple[int, int]]:
+    """Store the legacy-encoded passages of a (Vietnamese or unknown-language) document in
+    `doc.unreadable`; returns them. Cheap on Unicode text: ASCII lines are skipped."""
+    if doc.lang not in ("vi", "unknown"):
+        return doc.unreadable
+    found = [(s, e) for s, e, _ in passages(doc.text)]
+    for span in found:
+        if span not in doc.unreadable:
+            doc.unreadable.append(span)
+    doc.unreadable.sort()
+    return doc.unreadable
+
+
+def legacy_encoding(ctx, check):
+    doc = ctx.doc
+    found = ctx.cached("vi.legacy", lambda: passages(doc.text))
+    for s, e, enc in found:
+        preview = to_unicode(doc.text[s:e], enc)
+        preview = preview[:60].rsplit(" ", 1)[0] + " …" if len(preview) > 60 else preview
+        line_end = doc.text.find("\n", s)
+        end = e if line_end < 0 or line_end > e else line_end
+        yield check.hit(ctx, s, end, suggestion=preview, encoding=NAMES.get(enc, enc))
+    layout = doc.layout or {}
+    fonts = layout.get("fonts") or []
+    if isinstance(fonts, dict):
+        fonts = list(fonts)
+    bad = sorted({str(f) for f in fonts if _FONT.match(str(f))})
+    if bad and not found:
+        enc = "vni" if any(f.upper().startswith("VNI") for f in bad) else "tcvn3"
+        s, e = 0, min(len(doc.text), max(1, doc.text.find("\n") if doc.text.find("\n") > 0 else len(doc.text)))
+        yield check.hit(ctx, s, e, encoding=NAMES[enc],
+                        message=f"Văn bản dùng phông chữ bảng mã cũ {', '.join(bad)} ({NAMES[enc]}): "
+                                f"chuyển sang phông Unicode (Times New Roman) theo TCVN 6909:2001.")
