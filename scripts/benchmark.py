@@ -673,11 +673,40 @@ def run_benchmark(args) -> dict:
             through_row("proselint", "en", None, proselint + ["check", str(corpora["en"])], _proselint_outcome)
         else:
             result["throughput"].append({"tool": "proselint", "corpus": "en", "status": "not installed"})
+    if args.profile:
+        for lang in ("ru", "vi", "all"):
+            if lang in corpora and replylint[1:2] == ["-m"]:
+                result.setdefault("profile", {})[lang] = profile(replylint, corpora[lang], args.profile, opts)
     if tmp is not None and not args.keep:
         shutil.rmtree(tmp, ignore_errors=True)
     elif args.keep:
         result["corpus_dir"] = str(root)
     return result
+
+
+def profile(replylint: list[str], corpus: Path, files: int, opts: list[str], top: int = 15) -> str:
+    """cProfile of one `--jobs 1` run over the first files of corpus: the top functions by own
+    time (pipeline loading included, as in any real run)."""
+    import io
+    import pstats
+    paths = [str(p) for p in _files_in(corpus)[:files]]
+    with tempfile.TemporaryDirectory() as d:
+        prof = os.path.join(d, "run.prof")
+        cmd = [replylint[0], "-m", "cProfile", "-o", prof] + replylint[1:] + ["check"] + paths + opts + ["--jobs", "1"]
+        res = measure(cmd)
+        if not os.path.exists(prof):
+            return f"profile failed: rc={res['rc']} {res['stderr_tail']}"
+        parts = []
+        for order, restrict in (("cumulative", r"/replylint/"), ("tottime", None)):
+            buf = io.StringIO()
+            stats = pstats.Stats(prof, stream=buf).sort_stats(order)
+            stats.print_stats(*([restrict] if restrict else []), top)
+            text = buf.getvalue()
+            body = text[text.find("ncalls"):] if "ncalls" in text else text
+            body = re.sub(r"\S*/(replylint|site-packages)/", "", body)
+            title = ("by cumulative time, replylint's own functions" if restrict else "by own time, all code")
+            parts.append(f"top {top} {title}:\n" + body.rstrip())
+    return f"{len(paths)} files, {res['wall']:.1f} s under cProfile\n" + "\n\n".join(parts)
 
 
 def _cpu_model() -> str:
@@ -719,6 +748,8 @@ def markdown(result: dict) -> str:
     for r in result["cold_start"]:
         lines.append(f"| {r['what']} | {r['runs']} | {r['wall_s']:.2f} | {r['wall_min_s']:.2f} | "
                      f"{r['maxrss_mb']:.0f} | {r['status']} |")
+    for lang, text in (result.get("profile") or {}).items():
+        lines += ["", f"Profile, {lang}: " + text.splitlines()[0], "", "```", *text.splitlines()[1:], "```"]
     if not result.get("proselint"):
         lines += ["", "proselint: not installed (or skipped with --no-peer); no peer numbers."]
     return "\n".join(lines) + "\n"
@@ -743,6 +774,8 @@ def parse_args(argv=None):
     p.add_argument("--seed", type=int, default=2026, help="corpus seed (default 2026)")
     p.add_argument("--shared", type=Path, default=SHARED_CORPUS,
                    help=f"folder with real paragraphs (default {SHARED_CORPUS}; used when present)")
+    p.add_argument("--profile", type=int, metavar="K", default=0,
+                   help="also profile (cProfile) replylint on the first K files per language")
     p.add_argument("--silent", action="store_true", help="no progress lines on stderr")
     args = p.parse_args(argv)
     if args.quick:
