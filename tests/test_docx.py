@@ -274,3 +274,21 @@ def test_dispatcher_reads_docx(tmp_path):
     d.save(str(path))
     doc = read(str(path))
     assert doc.format == "docx" and doc.lang == "ru" and doc.layout["body_font_size"] == 14
+
+
+def test_mutated_files_give_a_document_or_a_read_error():
+    import random
+    rng = random.Random(3)
+    d = new()
+    d.add_paragraph("Уважаемый Иван Иванович!")
+    base = save(d)
+    for _ in range(150):
+        m = bytearray(base)
+        for _ in range(rng.randint(1, 20)):
+            m[rng.randrange(len(m))] = rng.randrange(256)
+        if rng.random() < 0.3:
+            m = m[:rng.randrange(len(m))]
+        try:
+            read_docx("x.docx", bytes(m), OPTS)
+        except ReadError as e:
+            assert "\n" not in str(e)

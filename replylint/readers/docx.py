@@ -105,7 +105,8 @@ def open_package(path: str, data: bytes, options=None) -> zipfile.ZipFile:
     try:
         z = zipfile.ZipFile(io.BytesIO(data))
         infos = z.infolist()
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError) as e:
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError,
+            RuntimeError) as e:   # NotImplementedError: an unknown zip version
         raise ReadError(f"corrupt .docx: {_one_line(e) or 'bad zip structure'}") from None
     total = sum(max(0, i.file_size) for i in infos)
     limit = _limit(options)
@@ -494,7 +495,18 @@ def _dominant(counter: Counter):
 
 
 def read_docx(path: str, data: bytes, options=None) -> Document:
+    """The Document of a .docx file's bytes; ReadError with a one-line cause when it is not one."""
     z = open_package(path, data, options)
+    try:
+        return _read(path, data, options, z)
+    except (ReadError, MemoryError):
+        raise
+    except Exception as e:      # a malformed part python-docx accepted: still one line
+        msg = _one_line(e)
+        raise ReadError(f"corrupt .docx: {type(e).__name__}" + (f": {msg}" if msg else "")) from None
+
+
+def _read(path: str, data: bytes, options, z: zipfile.ZipFile) -> Document:
     try:
         import docx  # python-docx
         document = docx.Document(io.BytesIO(data))
