@@ -98,6 +98,8 @@ def test_real_reply(path: Path):
     for b in bodies:
         assert "С уважением" not in b
         assert not STAMP.search(b), b[-200:]
+        # a body ends with a sentence: no position line of the signature leaked into it
+        assert b.rstrip()[-1] in ".!?)»", b[-200:]
     if stem in BODY_ONLY:
         assert [z.name for z in zones] == ["body"]
         return
@@ -158,6 +160,8 @@ LABELED_EXPECT = {
     "vi/015-thue-co-so-4-vinh-long-tien-su-dung-dat.txt": ({H, SU, A, B, R, SI}, "Dương Minh Triết"),
     "vi/016-bhxh-co-so-viet-tri-chot-so-thoi-viec.txt": ({H, SU, A, B, R, SI}, "Trịnh Quang Vinh"),
 }
+POSITION_START = re.compile(r"(Начальник|Заместитель|Директор|Глава|Руководитель|Первый|TM\.|KT\.|TL\.|GIÁM ĐỐC"
+                            r"|CHỦ TỊCH|PHÓ|Chuyên viên|Công chức)")
 LABELED_FILES = [p for lang in ("ru", "vi") for p in _files(LABELED / lang, "*")
                  if not p.name.endswith(".yaml")]
 
@@ -178,6 +182,8 @@ def test_labeled(path: Path):
         assert any(signer in s for s in zone_texts(text, zones, "signature"))
     for b in zone_texts(text, zones, "body"):
         assert not re.search(r"^\s*(С уважением|Trân trọng|Nơi nhận|Исп\.)", b, re.M), b[-200:]
+        last = b.rstrip().splitlines()[-1].strip()
+        assert not POSITION_START.match(last), last
     for c in zone_texts(text, zones, "closing"):
         assert c.startswith(("С уважением", "Trân trọng"))
     if A in expected:

@@ -291,19 +291,30 @@ class _Segmenter:
             self.split[i] = [("salutation", l.start, l.start + cut + 1), ("body", rest, l.end)]
 
     def _header_prefix(self) -> int:
-        """No head anchors: a letterhead prefix (blocks of header lines) or nothing."""
+        """No head anchors: a letterhead prefix (header lines and their wrapped tails) or nothing."""
         F, n = self.F, self.n
-        i = self.next_nonblank(0)
         last = -1
         strong = False
-        while i is not None:
-            e = self.block_end(i)
-            if not F[i].hdr or any(F[j].prose for j in range(i, e + 1)):
+        prev_hdr = False  # the line above, in the same block, was a header line
+        stopped = False
+        for i in range(n):
+            f = F[i]
+            if self.blank(i):
+                prev_hdr = False
+                continue
+            if f.prose:
+                stopped = True
                 break
-            strong = strong or any(F[j].hdr_strong or F[j].ref for j in range(i, e + 1))
-            last = e
-            i = self.next_nonblank(e + 1)
-        if last < 0 or not strong or i is None:
+            if f.hdr or f.ref or f.org or f.contactish or f.phone:
+                pass
+            elif prev_hdr and self.lines[i].text[:1].islower() and f.wc <= 12:
+                pass  # "Государственное казенное учреждение / города Москвы – Центр …"
+            else:
+                stopped = True
+                break
+            strong = strong or f.hdr_strong or f.ref
+            last, prev_hdr = i, True
+        if last < 0 or not strong or not stopped:
             return 0
         self.mark(0, last, "header")
         return last + 1

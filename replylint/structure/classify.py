@@ -118,8 +118,8 @@ def classify(line: Line, P: LangPatterns) -> Feat:
                 ok = False
             if ok:
                 f.name, f.name_prefix = kind, True
-        elif kind != "pair" or not any_match(P.header_org, s):
-            f.name = kind
+        elif kind != "pair" or not (f.org or f.pos_kw or f.hdr):
+            f.name = kind  # "Начальник Управления" has the shape of "Мария Иванова" but is a position
     if not f.name and P.latin_names and not f.closing and (not f.pos_kw or s.isupper()):
         ok, known = _vi_name(s, P)
         if ok:
