@@ -1,0 +1,109 @@
+"""Style checks that need a little context beyond a word list:
+ru.informal-abbreviation (exact expansions are fixes, ambiguous ones only hints) and
+ru.vague-wording (a vague phrase is fine when a concrete date, act or measure follows)."""
+from __future__ import annotations
+
+import regex
+
+from .ru_common import cites_act, has_date, inside, matcher, quotes
+
+_COMPILED: dict = {}
+
+
+def _pattern(p: str):
+    r = _COMPILED.get(p)
+    if r is None:
+        r = _COMPILED[p] = regex.compile(p)
+    return r
+
+
+def informal_abbreviations(ctx, check):
+    opts = check.options(ctx)
+    table = opts.get("abbreviations") or {}
+    text = ctx.doc.text
+    q = quotes(ctx)
+    found = []
+    for zs, ze in ctx.spans(check.rule.zones):
+        for pat, expansion in table.items():
+            for m in _pattern(pat).finditer(text, zs, ze, timeout=1.0):
+                if inside(m.start(), q):
+                    continue
+                found.append((m.start(), m.end(), str(expansion)))
+    found.sort()
+    last_end = -1
+    for s, e, exp in found:
+        if s < last_end:
+            continue
+        last_end = e
+        if exp.startswith("?"):
+            yield check.hit(ctx, s, e, suggestion=None, hint=f" ({exp[1:]})")
+        else:
+            sugg = exp
+            if text[s].isupper():
+                sugg = sugg[:1].upper() + sugg[1:]
+            yield check.hit(ctx, s, e, suggestion=sugg, hint=f": «{sugg}»")
+
+
+# ------------------------------------------------------------------ vague wording
+
+CONCRETE_AFTER = regex.compile(r"^\s*(?:[:—–(]\s*\S|,?\s*а\s+именно\b)")
+FUTURE_WORDS = {"будет", "будут", "будем", "планируется", "запланировано", "предполагается"}
+MODAL_WORDS = {"можете", "вправе", "необходимо", "нужно", "следует", "должны", "должен", "должна",
+               "обязаны", "рекомендуем", "просим", "предлагаем", "сможете", "может", "могут"}
+
+
+def _future_or_modal(ctx, start, end, modal: bool):
+    an = ctx.analysis
+    s0, s1 = an.sentence_span(start)
+    for t in an.tokens_in(s0, s1):
+        if not t.is_word:
+            continue
+        if t.lower in FUTURE_WORDS or (modal and t.lower in MODAL_WORDS):
+            return True
+        if t.tags and all("futr" in tag for tag in t.tags if tag.startswith("VERB")) \
+                and any(tag.startswith("VERB") and "futr" in tag for tag in t.tags):
+            return True
+    return False
+
+
+def vague_wording(ctx, check):
+    opts = check.options(ctx)
+    always = matcher({"lemmas": opts.get("always") or []})
+    promise = matcher({"lemmas": opts.get("promise") or []})
+    commitment = matcher({"lemmas": opts.get("commitment") or []})
+    text = ctx.doc.text
+    q = quotes(ctx)
+    an = ctx.analysis
+    spans = ctx.spans(check.rule.zones)
+    hits = [(m, "always") for m in always.find(ctx, spans)]
+    hits += [(m, "promise") for m in promise.find(ctx, spans)]
+    hits += [(m, "commitment") for m in commitment.find(ctx, spans)]
+    hits.sort(key=lambda h: h[0].start)
+    for m, kind in hits:
+        if inside(m.start, q):
+            continue
+        s0, s1 = an.sentence_span(m.start)
+        after = text[m.end:s1]
+        if has_date(after) or cites_act(after) or CONCRETE_AFTER.search(after):
+            continue
+        if kind == "promise":
+            # "в установленном порядке": vague as a promise or an instruction, not as a
+            # description of a past approval ("утверждённой в установленном порядке …")
+            if cites_act(text[s0:s1]) or _after_participle(ctx, m.start):
+                continue
+            if not _future_or_modal(ctx, m.start, m.end, modal=True):
+                continue
+        elif kind == "commitment":
+            # "при необходимости", "необходимые меры": vague only in what the office will do
+            if not _future_or_modal(ctx, m.start, m.end, modal=False):
+                continue
+        elif regex.search(r"продл", text[s0:s1]) and regex.search(r"срок", text[s0:s1]):
+            continue   # the 59-ФЗ extension formula
+        yield check.hit(ctx, m.start, m.end)
+
+
+def _after_participle(ctx, pos):
+    an = ctx.analysis
+    i = an.token_index_at(pos)
+    prev = [t for t in an.tokens[max(0, i - 3):i] if t.is_word and t.lower not in ("и", "а", "также")]
+    return bool(prev) and any(tag.startswith(("PRTF", "PRTS")) for tag in prev[-1].tags)
