@@ -1,0 +1,218 @@
+"""`common.signature-missing` and `common.signature-contact`.
+
+The segmenter's `signature`/`executor` zones are used when present, but the decision never
+rests on them alone: the end of the reply (the *tail*: the lines after the last paragraph of
+prose, e-mail quoted history cut off) is scanned for a person's name and a phone number.
+A signature counts when a person's name stands on a line of its own (or at the end of a
+position line): ru "И.О. Фамилия", "Фамилия И.О.", "Фамилия Имя Отчество"; vi 2–5 capitalised
+syllables (a known surname, or right after a position / TM., KT. line, or right before a
+position line as e-mails put it). Executor lines ("Исп. …") and e-signature stamps
+("ДОКУМЕНТ ПОДПИСАН …", "Владелец …") are not the signer.
+"""
+from __future__ import annotations
+
+import regex
+
+from ..checks.required import report_span
+
+U, L = "А-ЯЁ", "а-яё"
+SURNAME_RU = rf"[{U}][{L}]+(?:-[{U}][{L}]+)?"
+INITIALS_RU = rf"[{U}]\.\s?(?:[{U}]\.)?"
+RU_NAME_AT_END = regex.compile(
+    rf"(?:^|[\s,–—-]){INITIALS_RU}\s?{SURNAME_RU}(?:\s*\([^()\n]{{1,20}}\))?$"
+    rf"|(?:^|[\s,–—-]){SURNAME_RU}\s+{INITIALS_RU}(?:\s*\([^()\n]{{1,20}}\))?$")
+RU_FULL_NAME = regex.compile(
+    rf"(?:^|\s{{2,}}|\t){SURNAME_RU}\s+[{U}][{L}]+\s+[{U}][{L}]+(?:вич|вна|чна|ична|ич|оглы|кызы)$")
+
+VI_SURNAMES = set("""
+Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Lâm Trịnh Đinh Mai
+Trương Lò Cầm Đào Hà Tô Lưu Lương Kiều Quách Tạ Thái Châu Cao Đoàn Vương Triệu Tăng Chu Đàm La
+Mạc Hứa Từ Tôn Thân Khúc Lại Giang Kim Quan Doãn Phùng Lã Mã Âu Diệp Đồng Nông Vi Sầm Hầu
+Nghiêm Tống Lục Khổng Viên Bạch Quản Thạch Danh Kha Ninh Lộc Phó Chế Lăng Ưng Bế Ma Mông Yên
+Thiều Văn Hoàng Huỳnh Khương Khúc Lữ Mẫn Ông Tiêu Trình Trang Ung Vòng Y Điểu Hoa Lạc Lường
+""".split())
+# Capitalised words of letter furniture that never form a person's name on their own line.
+VI_NOT_NAME = set("""
+Ủy Uỷ Sở Phòng Kính Gửi Nơi Lưu Trân Trọng Điện Thoại Địa Chỉ Xã Phường Huyện Quận Tỉnh Thuế
+Email Hotline Website Cổng Số Ngày Tháng Năm Trả Lời Kết Quả Nhánh Hộp Thư Fax
+""".split())
+VI_SYLL = r"\p{Lu}[\p{Ll}\p{M}]*"
+VI_NAME_LINE = regex.compile(rf"^(?:(?:Ông|Bà)\s+)?({VI_SYLL}(?:\s+{VI_SYLL}){{1,4}})$")
+VI_POSITION = regex.compile(
+    r"^(?:TM|KT|TL|TUQ|Q|T/M|K/T)\.|^(?:PHÓ\s+)?(?:CHỦ\s+TỊCH|GIÁM\s+ĐỐC|TRƯỞNG|CHÁNH|BỘ\s+TRƯỞNG|THỨ\s+TRƯỞNG|"
+    r"TRƯỞNG\s+PHÒNG|CHI\s+CỤC\s+TRƯỞNG|CỤC\s+TRƯỞNG|VIỆN\s+TRƯỞNG|HIỆU\s+TRƯỞNG)"
+    r"|^(?:Phó\s+)?(?:Chuyên\s+viên|Công\s+chức|Viên\s+chức|Cán\s+bộ|Giám\s+đốc|Chủ\s+tịch|Trưởng|Phó|Kế\s+toán|Thư\s+ký|Nhân\s+viên)\b")
+UPPER_LINE = regex.compile(r"^[^\p{Ll}]*\p{Lu}{2}[^\p{Ll}]*$")
+
+EXECUTOR = regex.compile(r"^(?:Исп\.|Исп:|Исп\s|Исп-ль|Исполнител|Ответственный\s+исполнитель|Người\s+thực\s+hiện|"
+                         r"Cán\s+bộ\s+thụ\s+lý|Chuyên\s+viên\s+thụ\s+lý)", regex.I)
+STAMP = regex.compile(r"^(?:ДОКУМЕНТ\s+ПОДПИСАН|Документ\s+подписан|ЭЛЕКТРОННОЙ\s+ПОДПИСЬЮ|электронной\s+подписью"
+                      r"|СВЕДЕНИЯ\s+О\s+СЕРТИФИКАТЕ|Сведения\s+о\s+сертификате|Сертификат|СЕРТИФИКАТ|Владелец|ВЛАДЕЛЕЦ"
+                      r"|Действителен|ДЕЙСТВИТЕЛЕН|Подписано|Ký\s+bởi|Người\s+ký|Thời\s+gian\s+ký|Cơ\s+quan:|[•·])")
+QUOTE_START = regex.compile(
+    r"^(?:-{2,}\s*(?:Original Message|Forwarded message|Исходное сообщение|Пересылаемое сообщение)"
+    r"|>|.{0,200}(?:wrote|пишет|написал|написала|написал\(а\)|đã viết|viết):$)", regex.I)
+CLOSING = regex.compile(r"^(?:С\s+уважением|С\s+наилучшими|Trân\s+trọng|Kính\s+thư|Best\s+regards|Regards)", regex.I)
+LIST_ITEM = regex.compile(r"^(?:[-–—•+*]\s|\d{1,2}[.)]\s)")
+MD = regex.compile(r"\*\*|__|^#{1,6}\s+|(?<!\w)[*_](?=\w)|(?<=\w)[*_](?!\w)")
+
+PHONE = regex.compile(
+    r"(?<![\w./\-])(?:\+\d{1,3}[\s\-]?)?(?:\d{1,2}\s?)?(?:\(\d{2,5}\)[\s\-]?)?\d{1,4}(?:[\s\-]?\d{2,4}){1,4}(?![\w/]|[.,]\d)")
+PHONE_LABEL = regex.compile(r"(?i)(?:тел|телефон|факс|моб|т\.|điện\s+thoại|đt|sđt|hotline|phone|tel)\W{0,4}$")
+
+
+def phones(text: str):
+    """Phone numbers in `text`: 7–13 digits in phone grouping, not dates or document numbers."""
+    for m in PHONE.finditer(text):
+        s = m.group()
+        digits = sum(c.isdigit() for c in s)
+        if not 7 <= digits <= 13:
+            continue
+        grouped = bool(regex.search(r"[\s\-()]", s)) or s.startswith("+")
+        labelled = bool(PHONE_LABEL.search(text[max(0, m.start() - 20):m.start()]))
+        if grouped or labelled:
+            yield m
+
+
+def _lines(text: str, start: int = 0, end: int | None = None):
+    end = len(text) if end is None else end
+    pos = start
+    while pos <= end:
+        nl = text.find("\n", pos, end)
+        stop = end if nl < 0 else nl
+        raw = text[pos:stop]
+        yield pos, stop, MD.sub("", raw.strip().rstrip("\r")).strip()
+        if nl < 0:
+            break
+        pos = nl + 1
+
+
+def reply_end(doc) -> int:
+    """End of the reply proper: e-mails lose their quoted history."""
+    if doc.kind != "email":
+        return len(doc.text)
+    for s, _e, line in _lines(doc.text):
+        if line and QUOTE_START.match(line) and s > 0:
+            return s
+    return len(doc.text)
+
+
+def _is_prose(line: str) -> bool:
+    words = line.split()
+    if len(words) >= 16:
+        return True
+    if len(words) >= 6 and regex.search(r"[.!?…]$", line) and not line.endswith("./."):
+        return not RU_NAME_AT_END.search(line.rstrip("."))
+    return False
+
+
+def tail_lines(doc, end: int | None = None, limit: int = 25):
+    """Non-empty lines at the end of the reply, after the last paragraph of prose."""
+    end = reply_end(doc) if end is None else end
+    lines = [(s, e, t) for s, e, t in _lines(doc.text, 0, end) if t]
+    out = []
+    for s, e, t in reversed(lines):
+        if _is_prose(t) or len(out) >= limit:
+            break
+        out.append((s, e, t))
+    return list(reversed(out))
+
+
+def _vi_name(lines, i) -> bool:
+    t = regex.sub(r"\s+\(.*\)$", "", lines[i][2]).strip(" .,;")
+    m = VI_NAME_LINE.match(t)
+    if not m:
+        return False
+    syll = m.group(1).split()
+    if any(s in VI_NOT_NAME for s in syll):
+        return False
+    if syll[0] in VI_SURNAMES:
+        return True
+    prev = lines[i - 1][2] if i > 0 else ""
+    nxt = lines[i + 1][2] if i + 1 < len(lines) else ""
+    return bool(VI_POSITION.search(prev) or UPPER_LINE.match(prev) or VI_POSITION.search(nxt))
+
+
+def is_name_line(lines, i, lang) -> bool:
+    t = lines[i][2]
+    if EXECUTOR.match(t) or STAMP.match(t) or LIST_ITEM.match(t) or CLOSING.match(t):
+        return False
+    if lang in ("ru", "unknown") or regex.search(r"[А-Яа-яЁё]", t):
+        core = regex.sub(r"\s*[,;]?\s*(?<!\w)(?:тел\.|тел\b|телефон\b)[^\n]*$", "", t, flags=regex.I).strip()
+        if RU_NAME_AT_END.search(core) or RU_FULL_NAME.search(core) or RU_FULL_NAME.match(core):
+            return True
+        if lang == "ru":
+            return False
+    return _vi_name(lines, i)
+
+
+def signer_lines(doc, lines) -> list[int]:
+    """Indexes of tail lines naming a person who signs (not the executor)."""
+    lang = doc.lang
+    found = [i for i in range(len(lines)) if is_name_line(lines, i, lang)]
+    if not found:
+        return []
+    # an executor block without the "Исп." label: the last name, directly followed by a phone
+    # line, after another name ("Б.В. Андреев / Пантелеймонов А.А. / 8 (499) 473-15-65")
+    if len(found) > 1:
+        last = found[-1]
+        nxt = lines[last + 1][2] if last + 1 < len(lines) else ""
+        if nxt and next(phones(nxt), None) and len(regex.sub(r"[\d\s()+\-,.доб]", "", nxt)) < 12:
+            found = found[:-1]
+    return found
+
+
+def _zone_has_name(doc, name) -> bool:
+    for s, e in doc.zone_spans([name]):
+        lines = [(a, b, t) for a, b, t in _lines(doc.text, s, e) if t]
+        if any(is_name_line(lines, i, doc.lang) for i in range(len(lines))):
+            return True
+    return False
+
+
+def signature_missing(ctx, check):
+    doc = ctx.doc
+    if not doc.text.strip():
+        return
+    if _zone_has_name(doc, "signature"):
+        return
+    lines = tail_lines(doc)
+    if signer_lines(doc, lines):
+        return
+    end = reply_end(doc)
+    s, e = report_span(doc.text[:end], "end")
+    while e > s and doc.text[e - 1] in "\r \t":
+        e -= 1
+    yield check.hit(ctx, s, e)
+
+
+def signature_contact(ctx, check):
+    doc = ctx.doc
+    if doc.kind != "email" and doc.lang != "ru":
+        return
+    if not doc.text.strip():
+        return
+    end = reply_end(doc)
+    text = doc.text
+    # the zones the segmenter found for the signer, the executor and what follows them
+    spans = doc.zone_spans(["signature", "executor"])
+    tail_start = None
+    for z in doc.zones:
+        if z.name in ("closing", "signature", "executor") and z.start < end:
+            tail_start = z.start if tail_start is None else min(tail_start, z.start)
+    if tail_start is not None:
+        spans.append((tail_start, end))
+    lines = tail_lines(doc, end)
+    if lines:
+        spans.append((lines[0][0], end))
+    for s, e in spans:
+        if next(phones(text[s:min(e, end)]), None):
+            return
+    zone = doc.first_zone("signature")
+    if zone:
+        s, e = zone.start, zone.end
+    else:
+        s, e = report_span(text[:end], "end")
+    while e > s and text[e - 1] in "\r \t\n":
+        e -= 1
+    yield check.hit(ctx, s, e)
