@@ -434,3 +434,36 @@ def test_hyphenated_addressee_and_plural_addressee():
     text = ("Руководителям управлений социальной защиты населения\n\nУважаемые коллеги!\n\n"
             "Направляем методические рекомендации.\n\nМинистр\nА.А. Петров\n")
     assert names(text)[0] == ["addressee", "salutation", "body", "signature"]
+
+
+def _reformat(text: str, how: str) -> str:
+    if how == "no-blank-lines":  # PDF text pasted without paragraph breaks
+        return "\n".join(l for l in text.split("\n") if l.strip())
+    if how == "crlf":
+        return text.replace("\n", "\r\n")
+    if how == "indented":
+        return "\n".join("    " + l if l.strip() else l for l in text.split("\n"))
+    if how == "double-blank-lines":
+        return text.replace("\n\n", "\n\n\n")
+    if how == "trailing-spaces":
+        return text.replace("\n", "   \n")
+    if how == "nbsp":
+        return text.replace(" ", "\u00a0")
+    raise ValueError(how)
+
+
+REFORMATS = ["no-blank-lines", "crlf", "indented", "double-blank-lines", "trailing-spaces", "nbsp"]
+LETTER_FILES = REAL_FILES + [p for p in LABELED_FILES if p.suffix != ".eml"]
+
+
+@pytest.mark.skipif(not LETTER_FILES, reason="corpus not found")
+@pytest.mark.parametrize("how", REFORMATS)
+def test_reformatted_letters_keep_their_zones(how):
+    for path in LETTER_FILES:
+        text = path.read_text(encoding="utf-8")
+        lang = "vi" if path.parent.name == "vi" else "ru"
+        base = {z.name for z in segment(text, lang, "letter")}
+        changed = _reformat(text, how)
+        zones = segment(changed, lang, "letter")
+        check_invariants(changed, zones)
+        assert {z.name for z in zones} == base, path.name

@@ -466,8 +466,8 @@ class _Segmenter:
                 state = "recipients"
             elif f.att:
                 state = "attachments"
-            elif f.exe or f.contact or (f.name and f.name != "vi" and sig_name is None):
-                state = "executor"
+            elif f.exe or f.contact or (f.name and f.name != "vi" and (sig_name is None or j > sig_name)):
+                state = "executor"  # a second person's name after the signer is the executor
             elif f.stamp:
                 state = "signature"
             elif state in ("recipients", "attachments") and (not prev_blank or f.item):
