@@ -5,9 +5,9 @@ The lists live in the rule's YAML `options`:
   final       flagged only at the end of a phrase (ạ, ha, à, thôi …): before punctuation,
               another particle or the end of the line
   initial     flagged only as the first word of a sentence or line (dạ, vâng, ừ, thôi)
-  intensifiers  "quá" as an intensifier: flagged unless the next word is a number or one of
-              `formal_after` (quá hạn, quá 05 ngày …) or the word before is one of `formal_before`
-              (vượt quá, không quá)
+  intensifiers  "quá" after the word it intensifies ("chậm quá", "lâu quá nên …", "quá trời"):
+              at the end of a phrase or before one of `intensifier_next`; never after one of
+              `formal_before` (vượt quá, không quá) nor before `formal_after` (quá hạn)
   measure     "cái" as a measure word (not after a numeral, not inside a name "Cái Nhum")
   compounds   phrases that are never flagged (thôi việc, quá trình, Nha Trang, dạ dày …)
   suggest     replacement per word ("" = delete)
@@ -45,6 +45,7 @@ def colloquial(ctx, check):
     measure = _lowset(opts.get("measure"))
     f_after = _lowset(opts.get("formal_after"))
     f_before = _lowset(opts.get("formal_before"))
+    i_next = _lowset(opts.get("intensifier_next"))
     suggest = {str(k).lower(): v for k, v in (opts.get("suggest") or {}).items()}
     all_particles = particles | final | initial
     text = ctx.doc.text
@@ -90,8 +91,10 @@ def colloquial(ctx, check):
                 elif nxt is None or not nxt.is_word:
                     flag = prev is not None and prev.is_word and not _NUM.match(prev.text)
                 else:
-                    first = nxt.lower.split()[0]
-                    flag = not (_NUM.match(nxt.text) or nxt.lower in f_after or first in f_after)
+                    # after the word it intensifies ("chậm quá nên …", "quá trời"); "quá lâu"
+                    # before an adjective is ordinary written Vietnamese
+                    flag = prev is not None and prev.is_word and (nxt.lower in i_next or nxt.lower in all_particles) \
+                        and not _NUM.match(prev.text)
             if not flag and low in measure and t.text.islower():
                 flag = not (prev is not None and (_NUM.match(prev.text) or prev.lower in _NUM_WORDS))
             if flag:
