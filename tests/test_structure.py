@@ -385,6 +385,10 @@ def test_email_quoted_history_is_not_part_of_the_reply():
     seq, zones = names(text, "ru", "email")
     assert seq == ["salutation", "body", "closing", "signature"]
     assert zones[-1].end < text.index("Original")
+    quoted = text.split("-----")[0] + "> Уважаемые господа! Прошу помочь.\n> Анна\n"
+    seq, zones = names(quoted, "ru", "email")
+    assert seq == ["salutation", "body", "closing", "signature"]
+    assert zones[-1].end < quoted.index(">")
 
 
 def test_attachments_and_contact_centre():

@@ -60,8 +60,8 @@ class _Segmenter:
         self.split: dict[int, list[tuple[str, int, int]]] = {}
 
     # ---------------------------------------------------------------- preparation
-    @staticmethod
-    def _cut_quoted(lines: list[Line]) -> list[Line]:
+    def _cut_quoted(self, lines: list[Line]) -> list[Line]:
+        """Drop the quoted message under an e-mail reply ("… пишет:", "> …" lines at the end)."""
         seen_text = False
         for i, l in enumerate(lines):
             if l.blank:
@@ -69,6 +69,17 @@ class _Segmenter:
             if seen_text and QUOTE_START.match(l.text[:300]):
                 return lines[:i]
             seen_text = True
+        cut = len(lines)
+        for i in range(len(lines) - 1, -1, -1):
+            l = lines[i]
+            if l.blank:
+                continue
+            if self.text.startswith(">", l.start):
+                cut = i
+            else:
+                break
+        if cut < len(lines) and any(not l.blank for l in lines[:cut]):
+            return lines[:cut]
         return lines
 
     def _split_two_columns(self, lines: list[Line]) -> list[Line]:
