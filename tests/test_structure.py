@@ -176,8 +176,9 @@ def test_labeled(path: Path):
     zones = segment(text, path.parent.name, kind)
     check_invariants(text, zones)
     assert {z.name for z in zones} == expected
-    # with lang unknown the same structure is found (the detector may fail on short texts)
-    assert {z.name for z in segment(text, "unknown", kind)} == expected
+    # with lang unknown or wrong the same zones are found (the detector may fail on short texts)
+    for other in ("unknown", "vi" if path.parent.name == "ru" else "ru"):
+        assert segment(text, other, kind) == zones
     if signer:
         assert any(signer in s for s in zone_texts(text, zones, "signature"))
     for b in zone_texts(text, zones, "body"):

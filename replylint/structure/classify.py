@@ -12,7 +12,6 @@ from .common import (EMAIL, ITEM, SENT_END, SIGN_MARK, URL, LangPatterns, any_ma
                      is_phone_line, is_upper_line)
 from .lines import Line
 
-_PATTERNS = {"ru": ru.PATTERNS, "vi": vi.PATTERNS}
 _UNKNOWN = ru.PATTERNS.merge(vi.PATTERNS)
 # Reference lines of the Russian header that end an addressee block: "на № … от …", "OT".
 _REF = re.compile(r"^(?:на|На|НА)\s*(?:№|N[oº°]?\b|No\b)|^(?:от|ОТ|OT)(?:\s.{0,30})?$"
@@ -22,7 +21,9 @@ _NAME_PREFIX_BAD = re.compile(r"[.!?;:]$|\d")
 
 
 def patterns_for(lang: str) -> LangPatterns:
-    return _PATTERNS.get(lang, _UNKNOWN)
+    """Patterns for a language. Both languages' patterns are always used: they do not clash
+    (Cyrillic vs Latin), and a short text the detector got wrong still gets its zones."""
+    return _UNKNOWN
 
 
 def _latin(ch: str) -> bool:
