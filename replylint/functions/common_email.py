@@ -21,7 +21,7 @@ from ..checks.required import report_span
 VI_NATIONAL = regex.compile(r"C[ỘO]NG\s+H(?:ÒA|OÀ|OA)\s+X[ÃA]\s+H[ỘO]I\s+CH[ỦU]\s+NGH[ĨI]A\s+VI[ỆE]T\s+NAM", regex.I)
 VI_NUMBER = regex.compile(r"(?m)^[ \t#*]*Số\s*:\s*\S")
 VI_RECIPIENTS = regex.compile(r"(?m)^[ \t#*]*Nơi\s+nhận\s*:")
-VI_TRICH_YEU = regex.compile(r"(?m)^[ \t#*]*(?:V/v|V/V|v/v|Về\s+việc|VỀ\s+VIỆC)\b")
+VI_TRICH_YEU = regex.compile(r"(?m)(?:^[ \t#*]*|[ \t]{3,}|\t)(?:V/v|V/V|v/v|Về\s+việc|VỀ\s+VIỆC)\b")
 VI_ADDRESSEE = regex.compile(r"(?m)^[ \t#*]*Kính\s+gửi")
 
 

@@ -61,15 +61,22 @@ PHONE = regex.compile(
 PHONE_LABEL = regex.compile(r"(?i)(?:тел|телефон|факс|моб|т\.|điện\s+thoại|đt|sđt|hotline|phone|tel)\W{0,4}$")
 
 
+LOCAL_PHONE = regex.compile(r"^\d{1,3}-\d{2}-\d{2}$")
+
+
 def phones(text: str):
-    """Phone numbers in `text`: 7–13 digits in phone grouping, not dates or document numbers."""
+    """Phone numbers in `text`: 7–13 digits in phone grouping, not dates or document numbers;
+    a short local number ("62-17-41") when labelled "тел."."""
     for m in PHONE.finditer(text):
         s = m.group()
         digits = sum(c.isdigit() for c in s)
+        labelled = bool(PHONE_LABEL.search(text[max(0, m.start() - 20):m.start()]))
+        if 5 <= digits < 7 and labelled and LOCAL_PHONE.match(s.strip()):
+            yield m
+            continue
         if not 7 <= digits <= 13:
             continue
         grouped = bool(regex.search(r"[\s\-()]", s)) or s.startswith("+")
-        labelled = bool(PHONE_LABEL.search(text[max(0, m.start() - 20):m.start()]))
         if grouped or labelled:
             yield m
 
@@ -120,6 +127,12 @@ def tail_lines(doc, end: int | None = None, limit: int = 25):
 
 def _vi_name(lines, i) -> bool:
     t = regex.sub(r"\s+\(.*\)$", "", lines[i][2]).strip(" .,;")
+    if UPPER_LINE.match(t) and 2 <= len(t.split()) <= 5:
+        # a signer's name printed in capitals: "NGUYỄN VĂN AN" under the position
+        first = t.split()[0]
+        prev = lines[i - 1][2] if i > 0 else ""
+        return first[:1] + first[1:].lower() in VI_SURNAMES and bool(VI_POSITION.search(prev)
+                                                                      or UPPER_LINE.match(prev))
     m = VI_NAME_LINE.match(t)
     if not m:
         return False
@@ -133,13 +146,40 @@ def _vi_name(lines, i) -> bool:
     return bool(VI_POSITION.search(prev) or UPPER_LINE.match(prev) or VI_POSITION.search(nxt))
 
 
+def _ru_person_words(line: str) -> bool:
+    """ "Екатерина Иванова", "Иванова Екатерина": 2–3 capitalised words, at least two of them
+    names, surnames or patronymics by pymorphy3."""
+    words = line.split()
+    if not 2 <= len(words) <= 3 or not all(regex.match(rf"^[{U}][{L}]+(?:-[{U}][{L}]+)?$", w) for w in words):
+        return False
+    try:
+        from ..nlp import parse_ru
+    except Exception:  # pragma: no cover
+        return False
+    named = 0
+    for w in words:
+        _, _, tags = parse_ru(w)
+        if any(("Name" in t or "Surn" in t or "Patr" in t) for t in tags[:3]):
+            named += 1
+    return named >= 2
+
+
 def is_name_line(lines, i, lang) -> bool:
     t = lines[i][2]
-    if EXECUTOR.match(t) or STAMP.match(t) or LIST_ITEM.match(t) or CLOSING.match(t):
+    m = CLOSING.match(t)
+    if m:
+        # "С уважением, А.В. Николаев" on one line
+        t = t[m.end():].lstrip(" ,.:;–—-")
+        t = regex.sub(r"^(?:уважением|trọng)\W*", "", t, flags=regex.I)
+        if not t:
+            return False
+    if EXECUTOR.match(t) or STAMP.match(t) or LIST_ITEM.match(t):
         return False
     if lang in ("ru", "unknown") or regex.search(r"[А-Яа-яЁё]", t):
         core = regex.sub(r"\s*[,;]?\s*(?<!\w)(?:тел\.|тел\b|телефон\b)[^\n]*$", "", t, flags=regex.I).strip()
         if RU_NAME_AT_END.search(core) or RU_FULL_NAME.search(core) or RU_FULL_NAME.match(core):
+            return True
+        if _ru_person_words(core):
             return True
         if lang == "ru":
             return False
