@@ -1,0 +1,133 @@
+"""`vi.abbreviation`: an abbreviation (UBND, TTHC, BHXH …) used in the body before it is
+introduced as "Ủy ban nhân dân (UBND)" or "(sau đây gọi tắt là UBND)".
+
+Not abbreviations here: words of a Vietnamese syllable written in capitals (KHÔNG, ĐẤT), Roman
+numerals (II, XIV), symbols inside cited document numbers (412/QĐ-UBND, 103/2024/NĐ-CP,
+QCVN 40:2011/BTNMT), words of an all-capital heading or shouted sentence, and the lines where
+Nghị định 30 prescribes abbreviations (Số:, V/v, TM./KT./TL./TUQ./Q., Nơi nhận, Lưu: VT).
+Allowlist: the rule's option `allow` and the organisation setting `allowed_abbreviations`
+(both empty by default). Each abbreviation is reported once, at its first undefined use."""
+from __future__ import annotations
+
+import regex
+
+from ..checks.matching import fold
+
+ABBR = regex.compile(r"(?<![\p{L}\d_])(?P<a>[A-ZĐ][A-ZĐ0-9]*[A-ZĐ][A-ZĐ0-9]*)(?![\p{L}\d_])")
+_CODE_NEIGHBOUR_BEFORE = regex.compile(r"[\p{L}\d][/\-–.:][ \t]?$")
+_CODE_NEIGHBOUR_AFTER = regex.compile(r"^[ \t]?[/\-–:][\p{L}\d]|^\.[\p{L}\d]")
+_STANDARD = regex.compile(r"^[ \t]+\d+(?:[.:\-]\d+)*(?::\d{4}|/[\p{L}\d-]+)")
+_ROMAN = regex.compile(r"^(?=[IVXLC])C{0,3}(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})$")
+_SYLLABLE = regex.compile(
+    r"^(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnpqrstvx])?"
+    r"(?:[aeiouy]{1,3})(?:ch|ng|nh|[cmnpt])?$")
+_DEF_PHRASE = regex.compile(
+    r"\(\s*(?:sau\s+đây\s+)?(?:được\s+)?(?:gọi\s+tắt\s+là|viết\s+tắt\s+là|gọi\s+chung\s+là|gọi\s+là|viết\s+tắt|gọi\s+tắt)"
+    r"\s*:?\s*(?P<x>[^()\n]{1,80})\)", regex.I)
+_DEF_PAREN = regex.compile(r"(?<=[\p{L}\d\"”»][ \t]*)\((?P<x>[^()\n]{1,60})\)")
+_PRESCRIBED_LINE = regex.compile(
+    r"^[ \t]*(?:S[ốô]\s*:|SỐ\s*:|V/[vV]\b|(?:TM|KT|TL|TUQ|Q)\.|Nơi\s+nhận|NƠI\s+NHẬN|[-–•+]?\s*Lưu\b|[-–•+]?\s*LƯU\b)")
+_UPPER_WORD = regex.compile(r"[\p{Lu}\d][\p{Lu}\d.,:;/\-–()]*")
+_WORD = regex.compile(r"\S+")
+
+
+def is_syllable(word: str) -> bool:
+    """A Vietnamese syllable in capitals ("KHÔNG", "ĐẤT", "CA"), not an abbreviation."""
+    return bool(_SYLLABLE.match(fold(word).lower()))
+
+
+def _definitions(text: str) -> dict[str, int]:
+    """abbreviation -> offset of its first definition."""
+    out: dict[str, int] = {}
+    for rx in (_DEF_PHRASE, _DEF_PAREN):
+        for m in rx.finditer(text):
+            inner = m.group("x")
+            if rx is _DEF_PAREN:
+                # "(UBND)", "(CB,CC,VC)", "(“TTHC”)": only abbreviations and separators inside
+                if regex.search(r"[\p{Ll}]{2,}", inner) and not regex.search(r"gọi|viết", inner):
+                    continue
+            for a in ABBR.finditer(inner):
+                key = a.group("a")
+                if key not in out or m.start() < out[key]:
+                    out[key] = m.start()
+    return out
+
+
+def _shouted_spans(text: str, s: int, e: int) -> list[tuple[int, int]]:
+    """Runs of 3+ all-capital words (headings, shouted sentences) in text[s:e]."""
+    spans = []
+    run = []
+    for m in _WORD.finditer(text, s, e):
+        w = m.group()
+        letters = [c for c in w if c.isalpha()]
+        if letters and all(c.isupper() for c in letters):
+            run.append(m.span())
+            continue
+        if not letters and run:       # numbers and dashes inside a heading keep the run
+            continue
+        if len(run) >= 3:
+            spans.append((run[0][0], run[-1][1]))
+        run = []
+    if len(run) >= 3:
+        spans.append((run[0][0], run[-1][1]))
+    return spans
+
+
+def _line_bounds(text: str, pos: int) -> tuple[int, int]:
+    s = text.rfind("\n", 0, pos) + 1
+    e = text.find("\n", pos)
+    return s, (len(text) if e < 0 else e)
+
+
+def _in_recipients_block(text: str, pos: int) -> bool:
+    """A "- …" line of a "Nơi nhận:" list (when the segmenter did not find the zone)."""
+    ls, _ = _line_bounds(text, pos)
+    if not regex.match(r"[ \t]*[-–•+]", text[ls:ls + 4]):
+        return False
+    j = ls
+    for _ in range(30):
+        if j <= 0:
+            return False
+        ps, _ = _line_bounds(text, j - 1)
+        line = text[ps:j - 1]
+        if regex.match(r"[ \t]*(?:Nơi\s+nhận|NƠI\s+NHẬN)", line):
+            return True
+        if not regex.match(r"[ \t]*(?:[-–•+]|$)", line):
+            return False
+        j = ps
+    return False
+
+
+def abbreviation(ctx, check):
+    opts = check.options(ctx)
+    allow = set(opts.get("allow") or ()) | set(ctx.settings.get("allowed_abbreviations") or ())
+    doc, text = ctx.doc, ctx.doc.text
+    spans = ctx.spans(check.rule.zones)
+    if not spans:
+        return
+    defs = ctx.cached("vi.abbr.defs", lambda: _definitions(text))
+    seen: set[str] = set()
+    for s, e in spans:
+        shouted = _shouted_spans(text, s, e)
+        for m in ABBR.finditer(text, s, e):
+            a = m.group("a")
+            if a in seen or a in allow:
+                continue
+            st, en = m.span("a")
+            if _ROMAN.match(a) or is_syllable(a):
+                continue
+            before = text[max(0, st - 3):st]
+            after = text[en:en + 30]
+            if _CODE_NEIGHBOUR_BEFORE.search(before) or _CODE_NEIGHBOUR_AFTER.match(after) \
+                    or _STANDARD.match(after):
+                continue
+            if any(a0 <= st < b0 for a0, b0 in shouted):
+                continue
+            ls, le = _line_bounds(text, st)
+            if _PRESCRIBED_LINE.match(text[ls:le]) or _in_recipients_block(text, st):
+                continue
+            d = defs.get(a)
+            if d is not None and d <= st:
+                continue
+            seen.add(a)
+            yield check.hit(ctx, st, en, abbr=a)
