@@ -472,3 +472,17 @@ def test_reformatted_letters_keep_their_zones(how):
         zones = segment(changed, lang, "letter")
         check_invariants(changed, zones)
         assert {z.name for z in zones} == base, path.name
+
+
+def test_vietnamese_recipients_label_alone_then_two_columns():
+    text = ("Kính gửi: Ông A.\n\nỦy ban nhân dân phường nhận được đơn của Ông và trả lời như sau.\n\n"
+            "Nơi nhận:\n"
+            "- Như trên;                                  TM. ỦY BAN NHÂN DÂN\n"
+            "- Lưu: VT, KT.                               CHỦ TỊCH\n\n"
+            "                                             Ngô Thị Bích Vân\n")
+    seq, zones = names(text, "vi")
+    rec = zone_texts(text, zones, "recipients")
+    sig = zone_texts(text, zones, "signature")
+    assert rec[0].startswith("Nơi nhận:") and rec[-1] == "- Lưu: VT, KT."
+    assert sig[0] == "TM. ỦY BAN NHÂN DÂN" and sig[-1].endswith("Ngô Thị Bích Vân")
+    assert "body" not in seq[seq.index("recipients"):]

@@ -84,12 +84,13 @@ class _Segmenter:
 
     def _split_two_columns(self, lines: list[Line]) -> list[Line]:
         """A flattened "Nơi nhận: …      TM. ỦY BAN …" layout: left column first, then right."""
-        P = patterns_for("unknown")
+        P = self.P
         k = None
         for i, l in enumerate(lines):
-            if l.gap and any_match(P.recipients, l.text[:40]):
+            if any_match(P.recipients, l.text[:40]):
                 k = i
-        if k is None:
+        # the label itself or one of the list lines under it has a right column
+        if k is None or not any(l.gap for l in lines[k:k + 10]):
             return lines
         left: list[Line] = []
         right: list[Line] = []
@@ -104,8 +105,8 @@ class _Segmenter:
                 right.append(l)
             else:
                 left.append(l)
-        sep = Line(-1, right[0].start if right else lines[-1].end, right[0].start if right else lines[-1].end, "", False)
-        return lines[:k] + left + [sep] + right
+        at = right[0].start if right else lines[-1].end
+        return lines[:k] + left + [Line(-1, at, at, "", False)] + right  # blank: columns are blocks
 
     # ---------------------------------------------------------------- helpers
     def blank(self, i: int) -> bool:
