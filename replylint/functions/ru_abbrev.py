@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import regex
 
+from ..nlp import parse_ru
 from .ru_common import inside, quotes
 
 BUILTIN_ALLOW = frozenset("""
@@ -20,7 +21,7 @@ BUILTIN_ALLOW = frozenset("""
 ФЗ ФКЗ ГОСТ СНИП САНПИН ТР ТС
 ГК ЖК НК ТК УК БК ЗК СК АПК ГПК УПК КАС КОАП
 ЗАГС ЖКХ ЖКУ ДТП ПДД СМИ ВУЗ ВУЗЫ ЕГЭ ОГЭ ВИЧ ДНК НДС НДФЛ ИП ЭП ЭЦП ПИН СМС ТВ IT
-МКАД МЦК МЦД ТТК ВОВ СВО РАН МГУ
+МКАД МЦК МЦД ТТК ВОВ СВО РАН МГУ ФИО ДПС
 """.split())
 LEGAL_FORMS = frozenset("""
 ООО ОАО ЗАО АО ПАО НАО НКО АНО ИП ТСЖ ТСН ЖСК СНТ ДНП КФХ ПК НО ЧОУ ЧУ
@@ -101,6 +102,9 @@ def undefined(ctx, check):
             key = a.upper()
             if key in allow or a in reported or ROMAN.match(a):
                 continue
+            if len(a) == 2 and any(t.startswith(("PREP", "CONJ", "PRCL", "INTJ"))
+                                   for t in parse_ru(a)[2]):
+                continue      # a function word typed in capitals ("ОТ", "ОБ", "НА")
             s, e = m.span()
             nxt = text[e:e + 3]
             if regex.match(r"-?\d|\s+\d|\s+Р\s+\d", text[e:e + 6]) or nxt.startswith("-") \

@@ -408,6 +408,8 @@ def salutation_form(ctx, check):
                         suggestion=None)
         return
     names = [w for w in words if regex.match(rf"[{UP}]", w[0])]
+    if any(len(w[0]) > 1 and w[0].isupper() for w in names):
+        return        # an institution ("Уважаемый ЦОДД!"), not a person's name
     if not names:
         return
     if len(names) == 1 and not s.gospodin:
