@@ -1,0 +1,99 @@
+"""Dates in Vietnamese letters and `vi.deadline`: the reply's date against the date of the
+appeal it cites ("đơn đề ngày 05/10/2026", "nhận được đơn của Ông ngày 20/3/2026").
+
+The letter's date: the place-and-date line of the letterhead ("Hà Nội, ngày 05 tháng 3 năm
+2026", also the numeric "…, ngày 9/1/2026"), else an e-mail's Date header. The appeal's date:
+a date in the same sentence right after "đơn/thư/phản ánh/kiến nghị/khiếu nại/tố cáo … (đề|ghi)
+ngày", or after "nhận được (đơn|thư|phản ánh …) … ngày"; an explicitly dated appeal ("đề ngày")
+wins over the date it was received. A letter that mentions an extension ("gia hạn") is skipped.
+Option `days` (default 30)."""
+from __future__ import annotations
+
+import datetime as dt
+from email.utils import parsedate_to_datetime
+
+import regex
+
+from . import vi_kind as K
+
+_D = r"(?P<d>\d{1,2})"
+_M = r"(?P<m>\d{1,2})"
+_Y = r"(?P<y>\d{4})"
+DATE = regex.compile(
+    rf"(?:ngày\s+)?{_D}\s*(?:[/.\-]\s*{_M}\s*[/.\-]\s*{_Y}|\s+tháng\s+{_M}\s+năm\s+{_Y})", regex.I)
+_LETTER_DATE = regex.compile(
+    rf"^[^,\n\d]{{2,80}},\s*ngày\s+{_D}\s*(?:[/.\-]\s*{_M}\s*[/.\-]\s*{_Y}|\s+tháng\s+{_M}\s+năm\s+{_Y})",
+    regex.I)
+_APPEAL = r"(?:đơn(?:\s+thư)?|thư(?:\s+điện\s+tử)?|e-?mail|phản\s+ánh|kiến\s+nghị|khiếu\s+nại|tố\s+cáo|đề\s+nghị|yêu\s+cầu)"
+_DATED = regex.compile(rf"\b{_APPEAL}\b[^.;\n]{{0,80}}?\b(?:đề|ghi|lập|viết|gửi)\s+ngày\s+(?P<date>\d{{1,2}}[^\n]{{0,24}})", regex.I)
+_RECEIVED = regex.compile(
+    rf"\bnhận\s+được\s+(?:[^.;\n]{{0,40}}?\s)?{_APPEAL}\b[^.;\n]{{0,120}}?\bngày\s+(?P<date>\d{{1,2}}[^\n]{{0,24}})"
+    rf"|\bngày\s+(?P<date>\d{{1,2}}[^\n]{{0,24}}?),?\s+[^.;\n]{{0,100}}?\bnhận\s+được\s+(?:[^.;\n]{{0,40}}?\s)?{_APPEAL}\b", regex.I)
+_EXTENSION = regex.compile(r"\bgia\s+hạn\b|\bkéo\s+dài\s+thời\s+hạn\s+giải\s+quyết\b", regex.I)
+
+
+def _mkdate(m) -> dt.date | None:
+    try:
+        return dt.date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
+    except (ValueError, TypeError):
+        return None
+
+
+def parse_date(s: str) -> dt.date | None:
+    m = DATE.match(s.strip())
+    return _mkdate(m) if m else None
+
+
+def letter_date(doc) -> tuple[dt.date | None, tuple[int, int] | None]:
+    text = doc.text
+    for hs, he in K.head_spans(doc):
+        for off, line in K.lines_with_offsets(text, hs, he):
+            for so, seg in K.segments(line, off):
+                m = _LETTER_DATE.match(seg)
+                if m:
+                    d = _mkdate(m)
+                    if d:
+                        return d, (so, so + len(seg))
+    raw = doc.metadata.get("date")
+    if raw:
+        try:
+            return parsedate_to_datetime(str(raw)).date(), None
+        except (TypeError, ValueError, IndexError):
+            pass
+    return None, None
+
+
+def appeal_date(text: str, start: int, end: int):
+    """(date, (start, end)) of the appeal cited in text[start:end], or (None, None)."""
+    for rx in (_DATED, _RECEIVED):
+        for m in rx.finditer(text, start, end):
+            for g in ("date",):
+                for i, s in enumerate(m.starts(g)):
+                    e = m.ends(g)[i]
+                    dm = DATE.match(text, s, e)
+                    if dm:
+                        d = _mkdate(dm)
+                        if d:
+                            return d, (dm.start(), dm.end())
+    return None, None
+
+
+def deadline(ctx, check):
+    doc, text = ctx.doc, ctx.doc.text
+    opts = check.options(ctx)
+    limit = int(opts.get("days", 30))
+    if _EXTENSION.search(text):
+        return
+    ld, _ = letter_date(doc)
+    if ld is None:
+        return
+    spans = ctx.spans(check.rule.zones) or [(0, len(text))]
+    for s, e in spans:
+        ad, span = appeal_date(text, s, e)
+        if ad is None:
+            continue
+        days = (ld - ad).days
+        if days > limit:
+            yield check.hit(ctx, span[0], span[1], days=days, limit=limit,
+                            appeal=ad.strftime("%d/%m/%Y"), letter=ld.strftime("%d/%m/%Y"))
+        return
