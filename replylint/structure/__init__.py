@@ -53,7 +53,15 @@ class _Segmenter:
             lines = self._cut_quoted(lines)
         lines = self._split_two_columns(lines)
         self.lines: list[Line] = lines
-        self.F: list[Feat] = [classify(l, self.P) for l in lines]
+        # repeated lines (separators, list dashes, garbage) are classified once
+        memo: dict[tuple[str, bool], Feat] = {}
+        self.F: list[Feat] = []
+        for l in lines:
+            key = (l.text, l.gap)
+            f = memo.get(key)
+            if f is None:
+                f = memo[key] = classify(l, self.P)
+            self.F.append(f)
         self.n = len(lines)
         self.assign: list[str | None] = [None] * self.n
         # pieces inside a line (closing + name on one line, salutation + prose on one line)

@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 
 from . import ru, vi
-from .common import (EMAIL, ITEM, SENT_END, SIGN_MARK, URL, LangPatterns, any_match,
+from .common import (EMAIL, ITEM, SENT_END, SIGN_MARK, URL, LangPatterns,
                      is_phone_line, is_upper_line)
 from .lines import Line
 
@@ -88,25 +88,25 @@ def classify(line: Line, P: LangPatterns) -> Feat:
     f.sign_mark = bool(SIGN_MARK.match(s))
     f.phone = is_phone_line(s)
     f.contactish = bool(EMAIL.search(s) or URL.search(s))
-    f.sal = bool(any_match(P.salutation, s)) and (wc <= 12 or "!" in s[:100] or "," in s[:100])
-    f.kg = bool(any_match(P.addressee_label, s))
-    f.subj = bool(any_match(P.subject, s)) and wc <= 30
-    f.subj_lead = bool(any_match(P.subject_lead, s)) and wc <= 25 and not _ENDS_PERIOD.search(s)
-    f.adr = bool(any_match(P.addressee_line, s)) and wc <= 12
+    f.sal = bool(P.rx("salutation").search(s)) and (wc <= 12 or "!" in s[:100] or "," in s[:100])
+    f.kg = bool(P.rx("addressee_label").search(s))
+    f.subj = bool(P.rx("subject").search(s)) and wc <= 30
+    f.subj_lead = bool(P.rx("subject_lead").search(s)) and wc <= 25 and not _ENDS_PERIOD.search(s)
+    f.adr = bool(P.rx("addressee_line").search(s)) and wc <= 12
     f.ref = bool(_REF.search(s)) and wc <= 12
-    f.hdr_strong = bool(any_match(P.header_strong, s))
-    f.org = bool(any_match(P.header_org, s))
+    f.hdr_strong = bool(P.rx("header_strong").search(s))
+    f.org = bool(P.rx("header_org").search(s))
     f.hdr = f.hdr_strong or (short and (f.org or is_upper_line(s)))
-    f.stamp = bool(any_match(P.stamp, s))
-    f.exe = bool(any_match(P.executor, s))
-    f.contact = bool(any_match(P.contact, s))
-    f.rec = bool(any_match(P.recipients, s))
-    f.att = bool(any_match(P.attachments, s))
-    m = any_match(P.closing, s)
+    f.stamp = bool(P.rx("stamp").search(s))
+    f.exe = bool(P.rx("executor").search(s))
+    f.contact = bool(P.rx("contact").search(s))
+    f.rec = bool(P.rx("recipients").search(s))
+    f.att = bool(P.rx("attachments").search(s))
+    m = P.rx("closing").search(s)
     if m:
         rest = s[m.end():].strip()
         f.closing = wc <= 5 or not rest or bool(_name_at_end(rest, P)[0])
-    f.pos_kw = bool(any_match(P.position, s)) or (is_upper_line(s) and not f.hdr_strong)
+    f.pos_kw = bool(P.rx("position").search(s)) or (is_upper_line(s) and not f.hdr_strong)
     f.pos = (short and not SENT_END.search(s) and not f.item and not f.closing and not f.sal
              and not f.phone and not f.ref) or (f.pos_kw and short and not f.closing)
     kind, prefix = _name_at_end(s, P)
@@ -114,7 +114,7 @@ def classify(line: Line, P: LangPatterns) -> Feat:
         if prefix:
             ok = not _NAME_PREFIX_BAD.search(prefix) or f.closing
             if kind == "surname":
-                ok = ok and (line.gap or f.closing or bool(any_match(P.position, prefix)))
+                ok = ok and (line.gap or f.closing or bool(P.rx("position").search(prefix)))
             if kind in ("full", "pair"):
                 ok = False
             if ok:

@@ -30,6 +30,13 @@ class LangPatterns:
     latin_names: bool = False                          # Vietnamese full names
     surnames: frozenset = frozenset()
 
+    def rx(self, name: str) -> re.Pattern:
+        """One compiled alternation per pattern list: one search per line instead of many."""
+        cache = self.__dict__.setdefault("_rx", {})
+        if name not in cache:
+            cache[name] = joined(getattr(self, name))
+        return cache[name]
+
     def merge(self, other: "LangPatterns") -> "LangPatterns":
         out = LangPatterns()
         for f in self.__dataclass_fields__:
@@ -41,6 +48,15 @@ class LangPatterns:
             else:
                 setattr(out, f, a | b)
         return out
+
+
+def joined(regexes) -> re.Pattern:
+    """Alternation of compiled patterns, each keeping its own flags as a scoped group."""
+    parts = []
+    for r in regexes:
+        flags = ("i" if r.flags & re.I else "") + ("m" if r.flags & re.M else "")
+        parts.append(f"(?{flags}:{r.pattern})" if flags else f"(?:{r.pattern})")
+    return re.compile("|".join(parts)) if parts else re.compile(r"(?!)")
 
 
 def any_match(regexes, s: str):
@@ -57,11 +73,8 @@ PHONE = re.compile(r"(?:\+7|\b8)?\s?\(?\d{3,5}\)?[\s-]?\d{1,3}[\s-]?\d{2}[\s-]?\
 PHONE_LABEL = re.compile(r"^(?:тел|Тел|ТЕЛ|телефон|Телефон|факс|Факс|Điện thoại|ĐT|Đt|SĐT|Tel|Phone|Hotline)\b")
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 URL = re.compile(r"(?:https?://|www\.)\S+")
-DIGITS = re.compile(r"\d")
-WORD = re.compile(r"\w+")
 SENT_END = re.compile(r"[.!?…;:]['\"»”)]*$")
 ITEM = re.compile(r"^(?:[-–—•+*]\s|\d{1,2}[.)]\s|[a-zа-яđ][.)]\s)")
-SEPARATOR = re.compile(r"^[-–—_=*•.·~oO\s]+$")
 # E-mail quoted history: nothing after it belongs to the reply.
 QUOTE_START = re.compile(
     r"^(?:-{2,}\s*(?:Original Message|Forwarded message|Исходное сообщение|Пересылаемое сообщение)"
@@ -85,9 +98,6 @@ def is_phone_line(s: str) -> bool:
     letters = sum(ch.isalpha() for ch in s)
     return letters <= 12 or letters < len(s) * 0.35
 
-
-def word_count(s: str) -> int:
-    return len(s.split())
 
 
 def is_upper_line(s: str) -> bool:
