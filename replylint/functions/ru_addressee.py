@@ -278,7 +278,7 @@ def parse(ctx) -> Addressee:
         a.name, a.patronymic = gd.get("name"), gd.get("pat")
         a.i1 = gd.get("i1") or (a.name[0] if a.name else None)
         a.i2 = gd.get("i2") or (a.patronymic[0] if a.patronymic else None)
-        g = _gender_of_patronymic(a.patronymic)
+        g = _gender_of_patronymic(a.patronymic) or _gender_of_dative(a.surname)
         if g is None and sal is not None and not sal.plural:
             g = sal.gender
             for w, _, _ in sal.words:
@@ -289,6 +289,19 @@ def parse(ctx) -> Addressee:
     elif saw_position or saw_institution:
         a.kind = "institution"
     return a
+
+
+def _gender_of_dative(surname: str):
+    """The dative ending decides: -ой/-ей feminine, -у/-ю masculine (a woman's surname
+    ending in a consonant does not decline); anything else is left to other evidence."""
+    w = surname.lower().split("-")[-1]
+    if w.endswith(("ому", "ему")):
+        return "masc"
+    if w.endswith(("ой", "ей")):
+        return "femn"
+    if w.endswith(("у", "ю")):
+        return "masc"
+    return None
 
 
 def _plausible_surname(word: str) -> bool:

@@ -1,0 +1,104 @@
+"""The Russian addressee parser (replylint/functions/ru_addressee.py)."""
+from pathlib import Path
+
+import pytest
+
+from replylint.context import Context
+from replylint.functions.ru_addressee import addressee, surname_forms
+from replylint.linter import document_from_text, prepare
+
+SIGN = "\n\nНачальник отдела\nА.В. Николаев\n"
+
+
+def parse(text, kind="letter"):
+    doc = prepare(document_from_text(text, lang="ru", kind=kind))
+    return addressee(Context(doc))
+
+
+@pytest.mark.parametrize("block,surname,i1,i2,gender", [
+    ("Иванову И. И.", "Иванову", "И", "И", "masc"),
+    ("Иванову И.И.", "Иванову", "И", "И", "masc"),
+    ("Иванову И.И", "Иванову", "И", "И", "masc"),
+    ("Петровой А.С.", "Петровой", "А", "С", "femn"),
+    ("Петровой Анне Сергеевне", "Петровой", "А", "С", "femn"),
+    ("Иванову Ивану Ивановичу", "Иванову", "И", "И", "masc"),
+    ("И.И. Иванову", "Иванову", "И", "И", "masc"),
+    ("Римскому-Корсакову Н.А.", "Римскому-Корсакову", "Н", "А", "masc"),
+    ("Смирновой-Ковалёвой Е.В.", "Смирновой-Ковалёвой", "Е", "В", "femn"),
+    ("Сидорчику И. А.", "Сидорчику", "И", "А", "masc"),
+    ("Гражданину Гайнуллину Р.Ф.", "Гайнуллину", "Р", "Ф", "masc"),
+])
+def test_person(block, surname, i1, i2, gender):
+    a = parse(f"{block}\nул. Ленина, д. 1, кв. 2,\nг. Тверь, 170100\n\nУважаемый Иван Иванович!\n\n"
+              f"Отдел рассмотрел Ваше обращение и сообщает следующее.{SIGN}")
+    assert a.kind == "person"
+    assert a.surname == surname
+    assert (a.i1, a.i2) == (i1, i2)
+    if gender == "femn" or "Петровой" in block:
+        # the salutation says "Уважаемый" here: the dative ending and patronymic decide
+        assert a.gender == gender
+    assert a.one_person
+
+
+def test_position_lines_above():
+    a = parse("Генеральному директору\nООО «Ромашка»\nЛапшину К.Е.\n\nУважаемый Кирилл Евгеньевич!\n\n"
+              f"Рассмотрено Ваше обращение о вывозе мусора.{SIGN}")
+    assert a.kind == "person" and a.surname == "Лапшину" and a.gender == "masc"
+
+
+def test_plural():
+    a = parse("Жителям многоквартирного дома\n№ 27 по проспекту Циолковского\nг. Дзержинска\n\n"
+              f"Уважаемые жители!\n\nУправление рассмотрело ваше коллективное обращение.{SIGN}")
+    assert a.kind == "plural"
+    assert not a.one_person
+
+
+def test_institution():
+    a = parse("Директору ООО «Ромашка»\nул. Ленина, д. 1\n\nОб оплате\n\n"
+              f"Управление рассмотрело письмо организации о задолженности по аренде помещений.{SIGN}")
+    assert a.kind == "institution"
+    assert not a.one_person
+
+
+def test_no_salutation_female():
+    a = parse("Воронцовой Н.С.\nул. Гарибальди, д. 15, кв. 88,\nМосква, 117335\n\nО профессиональном обучении\n\n"
+              f"Центр занятости рассмотрел Ваше обращение о направлении на обучение.{SIGN}")
+    assert a.kind == "person" and a.gender == "femn" and a.salutation is None
+    assert {"воронцова", "воронцовой", "воронцову"} <= a.forms
+
+
+def test_email_salutation_only():
+    a = parse("Уважаемая Гульнара Ильдаровна!\n\nВаше обращение рассмотрено.\n\nС уважением,\n"
+              "Р.Ф. Хабибуллина\nтел. 8 (843) 222-01-45\n", kind="email")
+    assert a.kind == "unknown" and a.one_person and a.salutation.gender == "femn"
+
+
+@pytest.mark.parametrize("dative,gender,expected", [
+    ("Иванову", None, {"иванов", "иванова", "иванову", "ивановым", "иванове"}),
+    ("Захаровой", None, {"захарова", "захаровой", "захарову"}),
+    ("Сидорчику", None, {"сидорчик", "сидорчика", "сидорчику", "сидорчиком", "сидорчике"}),
+    ("Достоевскому", None, {"достоевский", "достоевского", "достоевскому", "достоевским"}),
+])
+def test_surname_forms(dative, gender, expected):
+    forms, _ = surname_forms(dative, gender)
+    assert expected <= forms
+
+
+def test_surname_forms_keep_gender():
+    forms, g = surname_forms("Захаровой", None)
+    assert g == "femn" and "захаров" not in forms
+
+
+def test_real_replies_addressee(shared_corpus):
+    files = sorted((shared_corpus / "real-ru").glob("*.reply.md"))
+    assert files
+    for p in files:
+        text = p.read_text(encoding="utf-8")
+        a = parse(text)
+        if "Сидорчику" not in text:
+            continue
+        assert a.kind == "person", p.name
+        assert a.surname == "Сидорчику", p.name
+        assert (a.i1, a.i2) == ("И", "А"), p.name
+        assert a.gender == "masc", p.name
+        assert a.one_person
