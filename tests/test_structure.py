@@ -486,3 +486,12 @@ def test_vietnamese_recipients_label_alone_then_two_columns():
     assert rec[0].startswith("Nơi nhận:") and rec[-1] == "- Lưu: VT, KT."
     assert sig[0] == "TM. ỦY BAN NHÂN DÂN" and sig[-1].endswith("Ngô Thị Bích Vân")
     assert "body" not in seq[seq.index("recipients"):]
+
+
+@pytest.mark.parametrize("other", ["А.А. Петровой", "Соколов А.А.", "А.А. Соколов"])
+def test_name_in_hard_wrapped_last_paragraph_is_body(other):
+    text = ("Уважаемый Иван Иванович!\nВаше обращение рассмотрено. По вопросам оформления\n"
+            f"документов Вы можете обратиться к специалисту\n{other}\nНачальник отдела\nИ.И. Иванов\n")
+    seq, zones = names(text)
+    assert seq == ["salutation", "body", "signature"]
+    assert zone_texts(text, zones, "signature") == ["Начальник отдела\nИ.И. Иванов"]

@@ -354,6 +354,11 @@ class _Segmenter:
                 break
             got.append(j)
             j -= 1
+        if got and not closing_above and j >= 0 and not self.blank(j):
+            # the run did not start at a block edge: it may be the tail of a hard-wrapped
+            # paragraph; keep it only from its topmost position word ("Первый заместитель …")
+            kw = [x for x in got if F[x].pos_kw]
+            got = [x for x in got if x >= kw[-1]] if kw else []
         if not got and not closing_above and j >= lo and self.blank(j):
             # "Начальник управления" / blank / "Ф.А. Алексеенков"; "TM. ỦY BAN …" / blank / name
             k, blanks = j, 0
@@ -402,6 +407,7 @@ class _Segmenter:
             return prose_after[i + 1] == 0
 
         sig_name = sig_start = None
+        weak: tuple[int, int] | None = None
         near_end = max(12, n // 4)
         for i in range(body_start, n):
             f = F[i]
@@ -420,11 +426,15 @@ class _Segmenter:
                 # a bare "Фамилия И.О." with a phone under it after the body is an executor
                 if nxt is not None and F[nxt].phone:
                     continue
-            if f.name == "vi" and not (has_pos or closing_above and f.surname_known
-                                       or (nxt is not None and F[nxt].pos_kw) or f.surname_known):
+            if f.name == "vi" and not (has_pos or f.surname_known or (nxt is not None and F[nxt].pos_kw)):
                 continue
-            sig_name, sig_start = i, up
-            break
+            if has_pos or closing_above:
+                sig_name, sig_start = i, up
+                break
+            if weak is None:
+                weak = (i, up)  # a bare name: the signer unless a positioned name follows
+        if sig_name is None and weak is not None:
+            sig_name, sig_start = weak
 
         if sig_name is None and self.kind == "email":
             for i in range(n - 1, body_start - 1, -1):

@@ -80,7 +80,9 @@ _position = [
 # Person names at the end of a line: the signer ("А.В. Николаев", "Николаев А.В.",
 # "Николаев Алексей Викторович"); kind tells how strong the evidence is.
 _name_end = [
-    ("init", re.compile(rf"(?:^|\s){INITIALS}\s?{SIGNER_SURNAME}(?:\s\([^()]{{1,20}}\))?$")),
+    # (a surname in an oblique case, "к специалисту А.А. Петровой", is no signer)
+    ("init", re.compile(rf"(?:^|\s){INITIALS}\s?(?![{U}][{L}]*(?:ову|еву|ину|ому|ему|ым|ого|овой|евой|иной|ской|цкой)\b)"
+                        rf"{SIGNER_SURNAME}(?:\s\([^()]{{1,20}}\))?$")),
     ("surname", re.compile(rf"(?:^|\s){SIGNER_SURNAME}\s+{INITIALS}(?:\s\([^()]{{1,20}}\))?$")),
     ("full", re.compile(rf"^{SURNAME}\s+[{U}][{L}]+\s+[{U}][{L}]+(?:вич|вна|чна|ична|ич|оглы|кызы)$")),
     # "Мария Иванова" in e-mails: accepted only right after a closing line (see the segmenter)
