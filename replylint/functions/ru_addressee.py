@@ -99,6 +99,8 @@ class Addressee:
             return bool(s and s.gender and not s.plural)
         if s is not None and s.gender and not s.plural:
             return True
+        if s is not None and not s.plural and any(_gender_of_patronymic(w[0]) for w in s.words):
+            return True       # "Здравствуйте, Иван Иванович!"
         return self.kind == "person"
 
 
@@ -361,6 +363,8 @@ def third_person(ctx, check):
                     continue
                 if not ini and not _surname_reading(ctx, tok, a):
                     continue
+                if inside(tok.start, q) or PLACE_BEFORE.search(text[max(0, tok.start - 30):tok.start]):
+                    continue      # a street, a station, an organisation named after someone
                 yield check.hit(ctx, tok.start, tok.end, suggestion="Вы / Ваше обращение",
                                 who=tok.text)
         for m in GENERIC_THIRD.finditer(text, zs, ze):
@@ -375,6 +379,12 @@ def third_person(ctx, check):
                     continue      # another citizen
             yield check.hit(ctx, m.start(), m.end(), suggestion="Вы / Ваше обращение",
                             who=m.group())
+
+
+PLACE_BEFORE = regex.compile(
+    r"(?:\b(?:ул|пр|пер|пл|наб|просп|б-р|бул|ш|им|пос|ст|м|д|г)\.\s*|\b(?:улиц\w+|проспект\w*|переул\w+|"
+    r"площад\w+|набережн\w+|бульвар\w*|шоссе|проезд\w*|имени|станци\w+|метро|пр-т|пр-кт|тупик\w*|"
+    r"аллее?\w*|мост\w*|парк\w*|сквер\w*|район\w*|посел\w+|сел[оа]|деревн\w+)\s+)$", regex.I)
 
 
 def _surname_reading(ctx, tok, a: Addressee) -> bool:

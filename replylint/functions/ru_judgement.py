@@ -58,9 +58,17 @@ def _modal(tokens, i):
     return bool(words & MODAL) or nxt in ("ли", "бы")
 
 
-def _past(tok):
-    return any(("past" in t) or t.startswith("PRTS") or ("PRTF" in t and "past" in t)
-               for t in tok.tags)
+def _past(tok, participles=True):
+    """A finding in the past: a past verb, a short passive participle ("допущена") and, where
+    allowed, a full past participle ("допущенная ошибка")."""
+    for t in tok.tags:
+        if t.startswith("VERB") and "past" in t:
+            return True
+        if t.startswith("PRTS"):
+            return True
+        if participles and t.startswith("PRTF") and "past" in t:
+            return True
+    return False
 
 
 def _is_verbish(tok, lemma_set):
@@ -82,8 +90,12 @@ def upheld_findings(ctx, spans):
             sent = [t for t in toks if t.sent == tok.sent]
             sent_lemmas = set().union(*(_lemmas(t) for t in sent)) if sent else set()
             hit = False
-            if _is_verbish(tok, {"подтвердиться", "подтверждаться", "подтвердить"}) and _past(tok):
+            if _is_verbish(tok, {"подтвердиться", "подтверждаться", "подтвердить"}) and _past(tok, participles=False):
                 hit = bool(sent_lemmas & COMPLAINT_NOUNS)
+            elif _is_verbish(tok, {"обосновать"}) and _past(tok, participles=False):
+                hit = bool(sent_lemmas & {"жалоба", "обращение", "претензия", "довод", "требование"})
+            elif _is_verbish(tok, {"удовлетворить"}) and _past(tok, participles=False):
+                hit = bool(sent_lemmas & {"жалоба", "претензия"})
             elif "подтверждение" in lem and i > 0 and any(
                     "найти" in _lemmas(t) or "находить" in _lemmas(t) for t in toks[max(0, i - 3):i]):
                 j = next(k for k in range(i - 1, max(-1, i - 4), -1)
