@@ -129,11 +129,13 @@ def find_salutation(ctx) -> Salutation | None:
     line_end = len(text) if line_end < 0 else line_end
     rest_start = m.start("rest")
     # salutation words end at the first ! , . or the line end
-    stop = regex.search(r"[!,.?:;]", text[rest_start:line_end])
+    stop = regex.search(r"[!,?:;]|\.(?=\s*$)", text[rest_start:line_end])
     words_end = rest_start + stop.start() if stop else line_end
     closing = text[words_end] if stop else ""
     words = [(w.group(), w.start() + rest_start, w.end() + rest_start)
              for w in regex.finditer(r"[\w\-]+(?:\.)?", text[rest_start:words_end])]
+    if not stop:
+        closing = ""
     adj = m.group("adj")
     low = [w[0].lower() for w in words]
     sal = Salutation(m.start("adj"), words_end + (1 if stop else 0), adj, words, closing)
@@ -342,6 +344,16 @@ def _initials_before(text: str, start: int):
 
 
 def third_person(ctx, check):
+    hits = sorted(_third_person(ctx, check), key=lambda d: (d.start, -(d.end - d.start)))
+    last = -1
+    for d in hits:
+        if d.start < last:
+            continue
+        last = d.end
+        yield d
+
+
+def _third_person(ctx, check):
     a = addressee(ctx)
     if not a.one_person:
         return
@@ -463,10 +475,11 @@ def salutation_form(ctx, check):
                         problem="род прилагательного не совпадает с именем и отчеством")
         return
     # name and patronymic must match the addressee block's initials
-    if a.kind == "person" and a.i1 and not s.gospodin and len(names) >= 2 and pat:
-        first, patw = names[0][0], pat[0]
+    given = [w for w in names if w[0].lower().replace("ё", "е") not in a.forms]
+    if a.kind == "person" and a.i1 and not s.gospodin and len(given) >= 2 and pat:
+        first, patw = given[0][0], pat[0]
         if first[0] != a.i1 or (a.i2 and patw[0] != a.i2):
-            yield check.hit(ctx, names[0][1], pat[2],
+            yield check.hit(ctx, given[0][1], pat[2],
                             problem=f"имя и отчество не совпадают с инициалами адресата ({a.i1}.{a.i2 or ''}.)")
             return
     if s.closing not in ("!", ","):
