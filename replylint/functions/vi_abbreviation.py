@@ -25,6 +25,14 @@ _DEF_PHRASE = regex.compile(
     r"\(\s*(?:sau\s+đây\s+)?(?:được\s+)?(?:gọi\s+tắt\s+là|viết\s+tắt\s+là|gọi\s+chung\s+là|gọi\s+là|viết\s+tắt|gọi\s+tắt)"
     r"\s*:?\s*(?P<x>[^()\n]{1,80})\)", regex.I)
 _DEF_PAREN = regex.compile(r"(?<=[\p{L}\d\"”»][ \t]*)\((?P<x>[^()\n]{1,60})\)")
+# "UBND (Ủy ban nhân dân)": the full form in parentheses right after the abbreviation
+_FULL_AFTER = regex.compile(r"[ \t]*\((?P<x>[^()\n\d/]{3,80})\)")
+# the registered name of an organisation: "Công ty TNHH MTV …", "Ngân hàng TMCP …"
+_ORG_BEFORE = regex.compile(
+    r"(?:Công ty|Tổng công ty|Ngân hàng|Tập đoàn|Doanh nghiệp|Hợp tác xã|Chi nhánh|Văn phòng đại diện)"
+    r"(?:[ \t]+[\p{Lu}\d][\p{L}\d&.,-]*)*[ \t]+$")
+# currency codes are units, not abbreviations of Vietnamese terms
+UNITS = {"VNĐ", "VND", "USD", "EUR"}
 _PRESCRIBED_LINE = regex.compile(
     r"^[ \t]*(?:S[ốô]\s*:|SỐ\s*:|V/[vV]\b|(?:TM|KT|TL|TUQ|Q)\.|Nơi\s+nhận|NƠI\s+NHẬN|[-–•+]?\s*Lưu\b|[-–•+]?\s*LƯU\b)")
 _UPPER_WORD = regex.compile(r"[\p{Lu}\d][\p{Lu}\d.,:;/\-–()]*")
@@ -43,8 +51,8 @@ def _definitions(text: str) -> dict[str, int]:
         for m in rx.finditer(text):
             inner = m.group("x")
             if rx is _DEF_PAREN:
-                # "(UBND)", "(CB,CC,VC)", "(“TTHC”)": only abbreviations and separators inside
-                if regex.search(r"[\p{Ll}]{2,}", inner) and not regex.search(r"gọi|viết", inner):
+                # "(UBND)", "(CB,CC,VC)", "(UBND xã)": a short group, not a citation
+                if len(inner.split()) > 4 or regex.search(r"\d", inner):
                     continue
             for a in ABBR.finditer(inner):
                 key = a.group("a")
@@ -111,7 +119,7 @@ def abbreviation(ctx, check):
         shouted = _shouted_spans(text, s, e)
         for m in ABBR.finditer(text, s, e):
             a = m.group("a")
-            if a in seen or a in allow:
+            if a in seen or a in allow or a in UNITS:
                 continue
             st, en = m.span("a")
             if _ROMAN.match(a) or is_syllable(a):
@@ -125,6 +133,9 @@ def abbreviation(ctx, check):
                 continue
             ls, le = _line_bounds(text, st)
             if _PRESCRIBED_LINE.match(text[ls:le]) or _in_recipients_block(text, st):
+                continue
+            if _FULL_AFTER.match(text, en, min(len(text), en + 90)) or \
+                    _ORG_BEFORE.search(text, max(0, st - 120), st):
                 continue
             d = defs.get(a)
             if d is not None and d <= st:

@@ -20,7 +20,8 @@ from ..checks.matching import Matcher, overlaps, quoted_spans
 
 _NUM = regex.compile(r"^\d[\d.,]*$")
 _NUM_WORDS = {"một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín", "mười", "mỗi",
-              "từng", "vài", "các", "những", "mấy", "nhiều"}
+              "từng", "vài", "các", "những", "mấy", "nhiều", "nghìn", "ngàn", "triệu", "trăm",
+              "chục", "mươi", "vạn", "khoảng", "gần", "hơn", "trên", "dưới"}
 _BREAK = {".", "!", "?", "…", ":", ";", "(", ")", "\"", "“", "”", "«", "»", "-", "–", "—"}
 _MATCHERS: dict = {}
 
@@ -82,7 +83,8 @@ def colloquial(ctx, check):
             if low in particles:
                 flag = True
             if not flag and low in final and at_end:
-                flag = not (low == "ha" and prev is not None and _NUM.match(prev.text))
+                flag = not (low == "ha" and prev is not None
+                            and (_NUM.match(prev.text) or prev.lower in _NUM_WORDS))
             if not flag and low in initial and at_start and (nxt is None or nxt.is_word or nxt.text == ","):
                 flag = low != "thôi" or (nxt is not None and nxt.text == ",")
             if not flag and low in intens:

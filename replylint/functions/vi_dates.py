@@ -22,10 +22,16 @@ _Y = r"(?P<y>\d{4})"
 DATE = regex.compile(
     rf"(?:ngày\s+)?{_D}\s*(?:[/.\-]\s*{_M}\s*[/.\-]\s*{_Y}|\s+tháng\s+{_M}\s+năm\s+{_Y})", regex.I)
 _LETTER_DATE = regex.compile(
-    rf"^[^,\n\d]{{2,80}},\s*ngày\s+{_D}\s*(?:[/.\-]\s*{_M}\s*[/.\-]\s*{_Y}|\s+tháng\s+{_M}\s+năm\s+{_Y})",
+    rf"^(?![ \t]*ngày\b)[^\n]{{2,80}}?,\s*ngày\s+{_D}\s*(?:[/.\-]\s*{_M}\s*[/.\-]\s*{_Y}|\s+tháng\s+{_M}\s+năm\s+{_Y})",
     regex.I)
 _APPEAL = r"(?:đơn(?:\s+thư)?|thư(?:\s+điện\s+tử)?|e-?mail|phản\s+ánh|kiến\s+nghị|khiếu\s+nại|tố\s+cáo|đề\s+nghị|yêu\s+cầu)"
-_DATED = regex.compile(rf"\b{_APPEAL}\b[^.;\n]{{0,80}}?\b(?:đề|ghi|lập|viết|gửi)\s+ngày\s+(?P<date>\d{{1,2}}[^\n]{{0,24}})", regex.I)
+# between the appeal and its date: no sentence end, no number, no other document
+_GAP = r"(?:(?!\b(?:số|Quyết\s+định|Thông\s+báo|Văn\s+bản|Công\s+văn|Nghị\s+định|Thông\s+tư|Luật|hồ\s+sơ|Giấy|Biên\s+bản)\b)[^.;\n\d]){0,60}?"
+_DATED = regex.compile(
+    rf"\b{_APPEAL}\b{_GAP}\b(?:đề|ghi|lập|viết|gửi|nộp)\s+(?:vào\s+)?ngày\s+(?P<date>\d{{1,2}}[^\n]{{0,24}})"
+    rf"|\b(?:gửi|nộp)\s+{_APPEAL}\b{_GAP}\b(?:vào\s+)?ngày\s+(?P<date>\d{{1,2}}[^\n]{{0,24}})"
+    rf"|\bđơn(?:\s+thư)?\s+(?:của\s+(?:Ông|Bà|ông|bà|Quý\s+Ông/Bà|Ông/Bà)\s+)?ngày\s+(?P<date>\d{{1,2}}[^\n]{{0,24}})",
+    regex.I)
 _RECEIVED = regex.compile(
     rf"\bnhận\s+được\s+(?:[^.;\n]{{0,40}}?\s)?{_APPEAL}\b[^.;\n]{{0,120}}?\bngày\s+(?P<date>\d{{1,2}}[^\n]{{0,24}})"
     rf"|\bngày\s+(?P<date>\d{{1,2}}[^\n]{{0,24}}?),?\s+[^.;\n]{{0,100}}?\bnhận\s+được\s+(?:[^.;\n]{{0,40}}?\s)?{_APPEAL}\b", regex.I)

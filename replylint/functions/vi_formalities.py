@@ -96,7 +96,8 @@ def national_title(ctx, check):
 
 _NUM_LABEL = regex.compile(r"^[ \t]*(?P<label>S[ốô]|SỐ)[ \t]*:", regex.M)
 # the value runs to the end of the line or to a column gap followed by the date column
-_NUM_VALUE_END = regex.compile(r"(?:[ \u00a0]{3,}|\t+)(?=[^\s/])")
+_NUM_VALUE_END = regex.compile(r"(?:[ \u00a0]{2,}|\t+)(?=[^\s/])|(?<=[\p{L}\d])[ \u00a0](?=\p{Lu}\p{Ll})")
+_NUM_NO_COLON = regex.compile(r"^[ \t]*(?P<label>S[ốô]|SỐ)[ \t]+(?=\d+[ \t]*/)", regex.M)
 _NUM_OK = regex.compile(
     r"^(?P<num>\d+|[ .…_\u00a0]*)/(?P<sym>(?:\d{4}/)?[A-ZĐ][A-ZĐa-zđ0-9]*(?:[-–][A-ZĐa-zđ0-9]+)*)\.?$")
 
@@ -114,6 +115,17 @@ def number_symbol(ctx, check):
             found = m
             break
     if not found:
+        for s, e in K.head_spans(ctx.doc):
+            m = _NUM_NO_COLON.search(text, s, e)
+            if m:
+                le = text.find("\n", m.end())
+                le = len(text) if le < 0 else le
+                vm = _NUM_VALUE_END.search(text, m.end(), le)
+                end = vm.start() if vm else le
+                yield check.hit(ctx, m.start("label"), end, kind=note,
+                                message=f"Số và ký hiệu «{text[m.start('label'):end]}» không đúng thể thức: "
+                                        f"thiếu dấu hai chấm sau «Số» (ví dụ «Số: 05/UBND-VP») {note}.")
+                return
         if k == "congvan":
             s, e = K.first_line_span(text)
             yield check.hit(ctx, s, e, suggestion="Số: 05/UBND-VP", kind=note,
@@ -155,12 +167,12 @@ def number_symbol(ctx, check):
 
 _DATE_WORDS = regex.compile(r"\bngày\b", regex.I)
 _DATE_OK = regex.compile(
-    r"^(?P<place>[^,\d]{2,80}?),[ \t]*ngày[ \t]+(?P<d>\d{1,2}|[ .…_]+)[ \t]+tháng[ \t]+"
+    r"^(?P<place>(?![ \t]*ngày\b)[^\n]{2,80}?),[ \t]*ngày[ \t]+(?P<d>\d{1,2}|[ .…_]+)[ \t]+tháng[ \t]+"
     r"(?P<m>\d{1,2}|[ .…_]+)[ \t]+năm[ \t]+(?P<y>\d{4}|20[ .…_]*|[ .…_]+)[ \t.]*$")
 _DATE_NOPLACE = regex.compile(
     r"^,?[ \t]*ngày[ \t]+(?P<d>\d{1,2}|[ .…_]+)[ \t]+tháng[ \t]+(?P<m>\d{1,2}|[ .…_]+)[ \t]+năm\b", regex.I)
 _DATE_NUMERIC = regex.compile(
-    r"^(?:(?P<place>[^,\d]{2,80}?),[ \t]*)?(?:ngày[ \t]*)?(?P<d>\d{1,2})[/.\-](?P<m>\d{1,2})[/.\-](?P<y>\d{2,4})[ \t.]*$",
+    r"^(?:(?P<place>(?![ \t]*ngày\b)[^\n]{2,80}?),[ \t]*)?(?:ngày[ \t]*)?(?P<d>\d{1,2})[/.\-](?P<m>\d{1,2})[/.\-](?P<y>\d{2,4})[ \t.]*$",
     regex.I)
 
 
