@@ -102,3 +102,16 @@ def test_real_replies_addressee(shared_corpus):
         assert (a.i1, a.i2) == ("И", "А"), p.name
         assert a.gender == "masc", p.name
         assert a.one_person
+
+
+@pytest.mark.parametrize("block", ["Иванову И.И., ул. Ленина, д. 5", "Кому: Иванову И. И.",
+                                   "Иванову И.И. ivanov@example.org"])
+def test_person_line_with_tail(block):
+    a = parse(f"{block}\n\nУважаемый Иван Иванович!\n\nОтдел рассмотрел Ваше обращение.{SIGN}")
+    assert a.kind == "person" and a.surname == "Иванову"
+
+
+def test_email_to_one_address_is_one_person():
+    doc = prepare(document_from_text("Добрый день!\n\nВаше обращение рассмотрено.\n\nС уважением,\nР.Ф. Хабибуллина\n",
+                                     lang="ru", kind="email", metadata={"to_addresses": ["a@example.org"]}))
+    assert addressee(Context(doc)).one_person

@@ -19,15 +19,16 @@ UP = "А-ЯЁ"
 LO = "а-яё"
 SURNAME = rf"[{UP}][{LO}]+(?:-[{UP}][{LO}]+)?"
 INITIALS = rf"(?P<i1>[{UP}])\.\s*(?:(?P<i2>[{UP}])\.?)?"
-PREFIX = r"(?:(?:гражданину|гражданке|господину|госпоже|г-ну|г-же|гр\.)\s+)?"
+PREFIX = r"(?:(?:[Кк]ому:\s*)?(?:[Гг]ражданину|[Гг]ражданке|[Гг]осподину|[Гг]оспоже|г-ну|г-же|[Гг]р\.)\s+)?"
+TAIL = r"\s*(?=$|,|;|\s+\S+@\S+)"
 # "Иванову И. И.", "Иванову И.И", "Гражданину Иванову И.И."
-P_SUR_INIT = regex.compile(rf"(?:^|\s){PREFIX}(?P<sur>{SURNAME})\s+{INITIALS}\s*$")
+P_SUR_INIT = regex.compile(rf"(?:^|\s){PREFIX}(?P<sur>{SURNAME})\s+{INITIALS}{TAIL}")
 # "И.И. Иванову" (at the end of a line, possibly after a position)
-P_INIT_SUR = regex.compile(rf"(?:^|\s)(?P<i1>[{UP}])\.\s*(?P<i2>[{UP}])\.\s*(?P<sur>{SURNAME})\s*$")
+P_INIT_SUR = regex.compile(rf"(?:^|\s)(?P<i1>[{UP}])\.\s*(?P<i2>[{UP}])\.\s*(?P<sur>{SURNAME}){TAIL}")
 # "Петровой Анне Сергеевне", "Иванову Ивану Ивановичу"
 P_FULL = regex.compile(
     rf"(?:^|\s){PREFIX}(?P<sur>{SURNAME})\s+(?P<name>[{UP}][{LO}]+(?:-[{UP}][{LO}]+)?)\s+"
-    rf"(?P<pat>[{UP}][{LO}]+(?:вичу|ичу|вне|чне|шне|ьичу)|[{UP}][{LO}]+\s+(?:оглы|кызы))\s*$")
+    rf"(?P<pat>[{UP}][{LO}]+(?:вичу|ичу|вне|чне|шне|ьичу)|[{UP}][{LO}]+\s+(?:оглы|кызы)){TAIL}")
 # "Ивану Ивановичу Иванову"
 P_FULL_NAME_FIRST = regex.compile(
     rf"^(?P<name>[{UP}][{LO}]+)\s+(?P<pat>[{UP}][{LO}]+(?:вичу|ичу|вне|чне))\s+(?P<sur>{SURNAME})\s*$")
@@ -89,10 +90,14 @@ class Addressee:
     end: int = 0
     salutation: Salutation | None = None
 
+    email_single: bool = False          # an e-mail to one address
+
     @property
     def one_person(self) -> bool:
         """The letter speaks to one person (singular salutation, or a personal addressee)."""
         s = self.salutation
+        if self.email_single and self.kind == "unknown" and not (s is not None and s.plural):
+            return True
         if s is not None and s.adj.lower() in ("уважаемые", "дорогие"):
             return False
         if self.kind in ("plural", "institution"):
@@ -162,13 +167,14 @@ def gender_of_name(word: str):
     g = _gender_of_patronymic(word)
     if g:
         return g
+    genders = set()
     for tag in parse_ru(word)[2]:
         if "Name" in tag or "Patr" in tag:
             if "masc" in tag:
-                return "masc"
+                genders.add("masc")
             if "femn" in tag:
-                return "femn"
-    return None
+                genders.add("femn")
+    return genders.pop() if len(genders) == 1 else None   # "Саша", "Женя": either
 
 
 def surname_forms(dative: str, gender: str | None) -> tuple[frozenset, str | None]:
@@ -251,6 +257,9 @@ def parse(ctx) -> Addressee:
     text = ctx.doc.text
     sal = find_salutation(ctx)
     a = Addressee(salutation=sal)
+    if ctx.doc.kind == "email":
+        to = (ctx.doc.metadata or {}).get("to_addresses")
+        a.email_single = isinstance(to, (list, tuple)) and len(to) == 1
     lines = _candidate_lines(ctx, sal)
     found = None
     saw_position = saw_plural = saw_institution = False
