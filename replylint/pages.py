@@ -17,6 +17,8 @@ full pages plus the used share of the last page's text area.
 """
 from __future__ import annotations
 
+import re
+
 import math
 
 PT_PER_MM = 72 / 25.4
@@ -270,6 +272,31 @@ def _paginate(paras: list[_Para], height: float) -> float:
     return round(pages + y / height, 2)
 
 
+_LIST_ITEM = re.compile(r"^\s*(?:[-–—•*]|\d{1,2}[.)]|[а-яa-z][.)])\s")
+
+
+def unwrap(text: str) -> list[str]:
+    """Paragraphs of a text whose lines may be hard-wrapped (PDF transcriptions, e-mails
+    wrapped at 72-80 columns): within a block, a line almost as long as the block's longest
+    line was wrapped by the source, so it joins the next one; short lines (letterhead,
+    address, signature) stay lines of their own."""
+    out: list[str] = []
+    for block in re.split(r"\n[ \t\r]*\n", text):
+        lines = [l.rstrip("\r ") for l in block.split("\n")]
+        longest = max((len(l) for l in lines), default=0)
+        para = ""
+        for i, line in enumerate(lines):
+            para = f"{para} {line.strip()}" if para else line
+            nxt = lines[i + 1] if i + 1 < len(lines) else None
+            soft = (longest >= 50 and len(line) >= 0.7 * longest and nxt is not None
+                    and nxt.strip() and not _LIST_ITEM.match(nxt) and "   " not in line.strip())
+            if not soft:
+                out.append(para)
+                para = ""
+        out.append("")
+    return out
+
+
 def estimate_pages(text: str, layout: dict) -> float:
     """Pages of a plain text (one paragraph per line) printed with `layout` (layout_for)."""
     width = (layout["page_width"] - layout["left"] - layout["right"]) * PT_PER_MM
@@ -279,9 +306,11 @@ def estimate_pages(text: str, layout: dict) -> float:
     indent = float(layout.get("first_line_indent", 0)) * PT_PER_MM
     after = float(layout.get("paragraph_spacing", 0))
     paras = []
-    for line in text.split("\n"):
-        line = line.rstrip("\r")
-        paras.append(_Para(line, size, line_h, 0.0, after if line.strip() else 0.0,
+    for line in unwrap(text):
+        # A blank line in plain text stands for the space between paragraphs, which a
+        # printed letter gives as paragraph spacing, about half a line.
+        paras.append(_Para(line, size, line_h if line.strip() else line_h / 2, 0.0,
+                           after if line.strip() else 0.0,
                            width, width - indent if line.strip() else width))
     while paras and not paras[-1].text.strip():
         paras.pop()

@@ -36,7 +36,7 @@ def test_wrapping_counts_lines():
     assert pages.count_lines("x" * 500, size, 100) > 1          # a long word breaks
 
 
-def lines_of(n_lines, chars=60):
+def lines_of(n_lines, chars=45):  # short lines: not taken for hard-wrapped prose
     return "\n".join(("Строка " * 20)[:chars] for _ in range(n_lines))
 
 
@@ -51,6 +51,18 @@ def test_text_estimate_known_values():
     assert pages.estimate_pages(lines_of(per_page * 2), layout) == pytest.approx(2.0, abs=0.03)
     assert pages.estimate_pages(lines_of(per_page * 2 + 1), layout) == pytest.approx(2.02, abs=0.02)
     assert pages.estimate_pages("", layout) == 0.0
+
+
+def test_hard_wrapped_prose_is_reflowed_and_short_lines_kept():
+    wrapped = ("Пособие по безработице назначено Вам с 11.02.2026 в соответствии со статьей 48\n"
+               "Федерального закона от 12.12.2023 № 565-ФЗ «О занятости населения в Российской\n"
+               "Федерации». Размер пособия определяется исходя из заработка.\n\n"
+               "С уважением,\nНачальник отдела\nА.В. Николаев")
+    paras = pages.unwrap(wrapped)
+    assert paras[0].startswith("Пособие") and paras[0].endswith("заработка.")
+    assert paras[2:5] == ["С уважением,", "Начальник отдела", "А.В. Николаев"]
+    assert pages.estimate_pages(wrapped, pages.layout_for("ru")) < pages.estimate_pages(
+        wrapped.replace("\n", "\n\n"), pages.layout_for("ru"))
 
 
 def test_estimate_monotonic_in_length_and_font_size():
