@@ -140,3 +140,12 @@ def test_suppressed_and_unreadable_spans_are_dropped(tmp_path):
     doc = document_from_text("спс и спс", lang="ru")
     doc.unreadable = [(5, 9)]
     assert [d.start for d in lint(doc, [rule])] == [0]
+
+
+def test_gap_counts_words_not_punctuation(tmp_path):
+    rule = make_rule(tmp_path, "zones: [all]\ncheck: existence\nlemmas: [довод … подтвердиться]\n")
+    assert matches(rule, "Доводы, изложенные в обращении, подтвердились.")
+    assert not matches(rule, "Доводы жителей дома номер пять по улице подтвердились.")
+    rule = make_rule(tmp_path, "zones: [all]\ncheck: conditional\nif: {max_gap: 6, lemmas: [довод … подтвердиться]}\n"
+                               "then: {lemmas: [извинение]}\n")
+    assert run(rule, "Доводы жителей дома номер пять по улице подтвердились.")

@@ -13,6 +13,7 @@ class Existence(Check):
         "case_sensitive": "match case exactly (default false)",
         "fold_diacritics": "also match text typed without Vietnamese diacritics",
         "skip_quoted": "skip matches inside quotation marks «…» (default false)",
+        "max_gap": "words a '…' in a lemma entry may skip (default 3)",
     }
 
     def __init__(self, rule):
@@ -20,7 +21,8 @@ class Existence(Check):
         self.setup(self.match_spec())
 
     def match_spec(self) -> dict:
-        return {k: self.params[k] for k in ("words", "lemmas", "phrases", "patterns") if k in self.params}
+        return {k: self.params[k] for k in ("words", "lemmas", "phrases", "patterns", "max_gap")
+                if k in self.params}
 
     def setup(self, spec):
         p = self.params

@@ -5,7 +5,8 @@ A matcher spec is a mapping with any of
             syllables of pyvi words, aligned on word boundaries so "thôi" never matches inside
             "thôi việc")
   lemmas:   Russian lemma sequences ("приносить извинение" matches "приносим извинения");
-            "…" inside an entry allows up to three tokens in between. For Vietnamese, as words.
+            "…" inside an entry allows up to `max_gap` words (default 3, punctuation not
+            counted) in between. For Vietnamese, as words.
   phrases:  surface word sequences (same alignment as words)
   patterns: regular expressions (the `regex` module, run with a time limit)
 Entries are strings, or `{text: …, suggestion: …}` mappings; a match carries its entry."""
@@ -22,7 +23,7 @@ from ..nlp import lemmatize_phrase
 GAP = "…"
 MAX_GAP = 3
 REGEX_TIMEOUT = 1.0   # seconds per search: user patterns must not hang a CI run
-SPEC_KEYS = ("words", "lemmas", "phrases", "patterns")
+SPEC_KEYS = ("words", "lemmas", "phrases", "patterns", "max_gap")
 
 
 class PatternTimeout(Exception):
@@ -63,6 +64,7 @@ class Matcher:
         if unknown:
             raise ValueError(f"unknown matcher key(s) {sorted(unknown)}; use {', '.join(SPEC_KEYS)}")
         self.case_sensitive = case_sensitive
+        self.max_gap = int(spec.get("max_gap", MAX_GAP))
         self.fold = fold_diacritics
         self.words = _entries(spec.get("words"))
         self.lemmas = _entries(spec.get("lemmas"))
@@ -130,10 +132,17 @@ class Matcher:
             if units[ui] == GAP:
                 if tu:
                     return None
-                for skip in range(0, MAX_GAP + 1):
-                    r = walk(ti + skip, ui + 1, 0, gaps)
+                words, k = 0, ti
+                while k <= len(tokens):
+                    r = walk(k, ui + 1, 0, gaps)
                     if r is not None:
                         return r
+                    if k == len(tokens):
+                        return None
+                    words += tokens[k].is_word
+                    if words > self.max_gap:
+                        return None
+                    k += 1
                 return None
             if ti >= len(tokens):
                 return None

@@ -19,7 +19,7 @@ class Substitution(Existence):
     def match_spec(self) -> dict:
         p = self.params
         return {"lemmas": _as_entries(p.get("swap")), "words": _as_entries(p.get("swap_words")),
-                "patterns": _as_entries(p.get("swap_patterns"))}
+                "patterns": _as_entries(p.get("swap_patterns")), "max_gap": p.get("max_gap", 3)}
 
     def run(self, ctx):
         for m in self.matches(ctx):
