@@ -34,7 +34,8 @@ _ORG_BEFORE = regex.compile(
 # currency codes are units, not abbreviations of Vietnamese terms
 UNITS = {"VNĐ", "VND", "USD", "EUR"}
 _PRESCRIBED_LINE = regex.compile(
-    r"^[ \t]*(?:S[ốô]\s*:|SỐ\s*:|V/[vV]\b|(?:TM|KT|TL|TUQ|Q)\.|Nơi\s+nhận|NƠI\s+NHẬN|[-–•+]?\s*Lưu\b|[-–•+]?\s*LƯU\b)")
+    r"^[ \t]*(?:S[ốô]\s*:|SỐ\s*:|V/[vV]\b|(?:TM|KT|TL|TUQ|Q)\.|Nơi\s+nhận|NƠI\s+NHẬN|[-–•+]?\s*Lưu\b|[-–•+]?\s*LƯU\b"
+    r"|(?:ĐT|SĐT|ĐTDĐ|DĐ|Tel|Fax|Email|E-mail|Website|Hotline)\s*:)")
 _UPPER_WORD = regex.compile(r"[\p{Lu}\d][\p{Lu}\d.,:;/\-–()]*")
 _WORD = regex.compile(r"\S+")
 

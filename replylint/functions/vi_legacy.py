@@ -75,12 +75,37 @@ def passages(text: str) -> list[tuple[int, int, str]]:
     return [(s, e, max(c, key=c.get)) for s, e, _, c in out]
 
 
+def _font_paragraphs(doc) -> list[tuple[int, int, str]]:
+    """(start, end, font) of .docx paragraphs set in a TCVN3/VNI font (reader's layout facts)."""
+    layout = doc.layout or {}
+    paras = layout.get("paragraphs") or []
+    out = []
+    for item in layout.get("legacy_fonts") or ():
+        try:
+            n, font = item
+            p = paras[int(n) - 1]
+            out.append((int(p["start"]), int(p["end"]), str(font)))
+        except (ValueError, TypeError, IndexError, KeyError):
+            continue
+    if not out:
+        fonts = layout.get("fonts") or []
+        bad = [str(f) for f in fonts if _FONT.match(str(f))]
+        if bad:
+            out.append((0, 0, bad[0]))
+    return out
+
+
 def mark_legacy(doc) -> list[tuple[int, int]]:
     """Store the legacy-encoded passages of a (Vietnamese or unknown-language) document in
-    `doc.unreadable`; returns them. Cheap on Unicode text: ASCII lines are skipped."""
+    `doc.unreadable`; returns them. Cheap on Unicode text: ASCII lines are skipped. Paragraphs
+    of a .docx set in a legacy font (.VnTime, VNI-Times) count when they hold legacy characters."""
     if doc.lang not in ("vi", "unknown"):
         return doc.unreadable
     found = [(s, e) for s, e, _ in passages(doc.text)]
+    # a legacy-font paragraph is unreadable when its characters are the legacy ones (a Unicode
+    # text merely set in .VnTime is readable here, though it displays badly)
+    found += [(s, e) for s, e, _ in _font_paragraphs(doc)
+              if e > s and (_ODD.search(doc.text, s, e) or _MID_CAP.search(doc.text, s, e))]
     for span in found:
         if span not in doc.unreadable:
             doc.unreadable.append(span)
@@ -97,14 +122,16 @@ def legacy_encoding(ctx, check):
         line_end = doc.text.find("\n", s)
         end = e if line_end < 0 or line_end > e else line_end
         yield check.hit(ctx, s, end, suggestion=preview, encoding=NAMES.get(enc, enc))
-    layout = doc.layout or {}
-    fonts = layout.get("fonts") or []
-    if isinstance(fonts, dict):
-        fonts = list(fonts)
-    bad = sorted({str(f) for f in fonts if _FONT.match(str(f))})
-    if bad and not found:
-        enc = "vni" if any(f.upper().startswith("VNI") for f in bad) else "tcvn3"
-        s, e = 0, min(len(doc.text), max(1, doc.text.find("\n") if doc.text.find("\n") > 0 else len(doc.text)))
+    fonts = [f for f in _font_paragraphs(doc) if not any(a < max(f[1], f[0] + 1) and f[0] < b for a, b, _ in found)]
+    if fonts:
+        names = sorted({f for _, _, f in fonts})
+        enc = "vni" if any(f.upper().startswith("VNI") for f in names) else "tcvn3"
+        s, e = fonts[0][0], fonts[0][1]
+        if e <= s:
+            line = doc.text.find("\n")
+            e = len(doc.text) if line < 0 else line
+        line_end = doc.text.find("\n", s, e)
+        e = e if line_end < 0 else line_end
         yield check.hit(ctx, s, e, encoding=NAMES[enc],
-                        message=f"Văn bản dùng phông chữ bảng mã cũ {', '.join(bad)} ({NAMES[enc]}): "
-                                f"chuyển sang phông Unicode (Times New Roman) theo TCVN 6909:2001.")
+                        message=f"Văn bản dùng phông chữ bảng mã cũ {', '.join(names)} ({NAMES[enc]}): "
+                                f"chuyển nội dung sang Unicode và dùng phông Times New Roman theo TCVN 6909:2001.")
