@@ -115,8 +115,21 @@ def mark_legacy(doc) -> list[tuple[int, int]]:
 
 def legacy_encoding(ctx, check):
     doc = ctx.doc
-    found = ctx.cached("vi.legacy", lambda: passages(doc.text))
+    found = list(ctx.cached("vi.legacy", lambda: passages(doc.text)))
     for s, e, enc in found:
+        preview = to_unicode(doc.text[s:e], enc)
+        preview = preview[:60].rsplit(" ", 1)[0] + " …" if len(preview) > 60 else preview
+        line_end = doc.text.find("\n", s)
+        end = e if line_end < 0 or line_end > e else line_end
+        yield check.hit(ctx, s, end, suggestion=preview, encoding=NAMES.get(enc, enc))
+    # passages the reader already marked unreadable (readers call language.legacy_spans)
+    for s, e in list(doc.unreadable):
+        if e <= s or any(a < e and s < b for a, b, _ in found):
+            continue
+        if not (_ODD.search(doc.text, s, e) or _MID_CAP.search(doc.text, s, e)):
+            continue
+        enc = _detect(doc.text[s:e]) or _line_encoding(doc.text[s:e]) or "tcvn3"
+        found.append((s, e, enc))
         preview = to_unicode(doc.text[s:e], enc)
         preview = preview[:60].rsplit(" ", 1)[0] + " …" if len(preview) > 60 else preview
         line_end = doc.text.find("\n", s)
