@@ -176,6 +176,9 @@ _DATE_NUMERIC = regex.compile(
     regex.I)
 
 
+_DATE_BLANK = regex.compile(r",[ \t]*ngày[ \t.…_]+tháng[ \t.…_]+năm\b", regex.I)
+
+
 def _date_problems(d: str, m: str) -> list[str]:
     out = []
     if d.isdigit():
@@ -205,6 +208,8 @@ def date_line(ctx, check):
     note = K.kind_note(k)
     for hs, he in K.head_spans(ctx.doc):
         for off, line in K.lines_with_offsets(text, hs, he):
+            if _DATE_BLANK.search(line):
+                return          # a draft: the date is written in when the letter is signed
             for so, seg in K.segments(line, off):
                 if not _DATE_WORDS.search(seg) and not _DATE_NUMERIC.match(seg):
                     continue
