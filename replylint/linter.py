@@ -76,9 +76,9 @@ def lint(doc: Document, rules, settings: dict | None = None, rule_options: dict 
 def document_from_text(text: str, lang: str | None = None, kind: str = "letter",
                        path: str = "<text>", metadata: dict | None = None) -> Document:
     """A Document straight from a string (rule examples, tests, the API)."""
-    from .language import detect
+    from .language import detect, legacy_spans
     return Document(path=path, text=text, source_map=SourceMap(text), lang=lang or detect(text),
-                    kind=kind, metadata=dict(metadata or {}))
+                    kind=kind, metadata=dict(metadata or {}), unreadable=legacy_spans(text))
 
 
 def at_or_above(diags, threshold: str):

@@ -7,7 +7,7 @@ import pytest
 from replylint.linter import document_from_text, lint, prepare
 from replylint.packs import builtin_rules_dir, load_pack
 from replylint.functions import vi_kind
-from replylint.functions.vi_legacy import mark_legacy, passages, to_unicode
+from replylint.functions.vi_legacy import passages, to_unicode
 from replylint.functions.vi_abbreviation import is_syllable
 from replylint.functions.vi_dates import parse_date
 
@@ -18,7 +18,6 @@ SHARED = Path(__file__).resolve().parents[2] / "shared"
 def _doc(text, kind="letter", metadata=None):
     d = document_from_text(text, lang="vi", kind=kind, metadata=metadata)
     prepare(d)
-    mark_legacy(d)
     return d
 
 

@@ -1,10 +1,11 @@
 """Vietnamese text in a legacy 8-bit encoding (TCVN3/ABC, VNI) read as Latin-1 or cp1252.
 
-`mark_legacy(doc)` finds the passages and stores them in `doc.unreadable` so that other rules
-skip them (their "©", "®" are not emoji, their fragments are not teencode); the linter should
-call it in `prepare()` before any rule runs. `legacy_encoding(ctx, check)` is the rule
-`vi.legacy-encoding` (sees_unreadable: true): one finding per passage, naming the encoding and
-showing the start of the passage converted to Unicode."""
+Documents come with such passages already in `doc.unreadable` (`language.legacy_spans`, run
+when a document is made), so other rules skip them: their "©", "®" are not emoji, their
+fragments are not teencode. `legacy_encoding(ctx, check)` is the rule `vi.legacy-encoding`
+(sees_unreadable: true): one finding per passage (line-level detection here catches short
+passages in a Unicode letter too), naming the encoding and showing the start of the passage
+converted to Unicode, plus .docx paragraphs set in a legacy font."""
 from __future__ import annotations
 
 import regex
@@ -93,24 +94,6 @@ def _font_paragraphs(doc) -> list[tuple[int, int, str]]:
         if bad:
             out.append((0, 0, bad[0]))
     return out
-
-
-def mark_legacy(doc) -> list[tuple[int, int]]:
-    """Store the legacy-encoded passages of a (Vietnamese or unknown-language) document in
-    `doc.unreadable`; returns them. Cheap on Unicode text: ASCII lines are skipped. Paragraphs
-    of a .docx set in a legacy font (.VnTime, VNI-Times) count when they hold legacy characters."""
-    if doc.lang not in ("vi", "unknown"):
-        return doc.unreadable
-    found = [(s, e) for s, e, _ in passages(doc.text)]
-    # a legacy-font paragraph is unreadable when its characters are the legacy ones (a Unicode
-    # text merely set in .VnTime is readable here, though it displays badly)
-    found += [(s, e) for s, e, _ in _font_paragraphs(doc)
-              if e > s and (_ODD.search(doc.text, s, e) or _MID_CAP.search(doc.text, s, e))]
-    for span in found:
-        if span not in doc.unreadable:
-            doc.unreadable.append(span)
-    doc.unreadable.sort()
-    return doc.unreadable
 
 
 def legacy_encoding(ctx, check):
