@@ -485,7 +485,7 @@ def measure(cmd: list[str], cwd: str | None = None, timeout: float = 3600) -> di
         err.close()
         return {"cmd": cmd, "wall": time.perf_counter() - t0, "rc": 127, "stdout": "",
                 "stderr_tail": f"cannot start {cmd[0]}: {e.strerror or e}", "maxrss_mb": 0.0,
-                "tree_rss_mb": None}
+                "tree_rss_mb": None, "cpu_s": 0.0}
     peak_tree, done = [0], threading.Event()
     can_sample = os.path.isdir("/proc/self")
 
@@ -520,7 +520,8 @@ def measure(cmd: list[str], cwd: str | None = None, timeout: float = 3600) -> di
     maxrss_kb = usage.ru_maxrss if sys.platform != "darwin" else usage.ru_maxrss // 1024
     return {"cmd": cmd, "wall": wall, "rc": proc.returncode, "stdout": stdout,
             "stderr_tail": stderr_lines[-1] if stderr_lines else "",
-            "maxrss_mb": maxrss_kb / 1024, "tree_rss_mb": (peak_tree[0] / 1024) or None}
+            "maxrss_mb": maxrss_kb / 1024, "tree_rss_mb": (peak_tree[0] / 1024) or None,
+            "cpu_s": usage.ru_utime + usage.ru_stime}
 
 
 def _replylint_outcome(res: dict, expected_files: int) -> dict:
@@ -610,6 +611,7 @@ def run_benchmark(args) -> dict:
         "replylint": " ".join(replylint), "proselint": " ".join(proselint) if proselint else None,
         "corpus": stats, "throughput": [], "cold_start": [],
     }
+    load_before = _loadavg()
     log = (lambda *a: print(*a, file=sys.stderr, flush=True)) if not args.silent else (lambda *a: None)
 
     # -- cold start (first, so that nothing else has warmed the OS caches more than a user's run)
@@ -655,7 +657,7 @@ def run_benchmark(args) -> dict:
         steady = (n - 1) / (res["wall"] - base) if base is not None and res["wall"] > base and n > 1 else None
         row = {"tool": tool, "corpus": lang, "jobs": jobs, "files": n, "wall_s": res["wall"],
                "files_per_s": n / res["wall"], "files_per_s_after_startup": steady,
-               "maxrss_mb": res["maxrss_mb"], "tree_rss_mb": res["tree_rss_mb"], **info}
+               "cpu_s": res["cpu_s"], "maxrss_mb": res["maxrss_mb"], "tree_rss_mb": res["tree_rss_mb"], **info}
         if info["status"].startswith("FAILED"):  # no speed for a run that did not work
             row.update(files_per_s=None, files_per_s_after_startup=None)
         result["throughput"].append(row)
@@ -673,6 +675,7 @@ def run_benchmark(args) -> dict:
             through_row("proselint", "en", None, proselint + ["check", str(corpora["en"])], _proselint_outcome)
         else:
             result["throughput"].append({"tool": "proselint", "corpus": "en", "status": "not installed"})
+    result["machine"]["loadavg_1min"] = {"before": load_before, "after": _loadavg()}
     if args.profile:
         for lang in ("ru", "vi", "all"):
             if lang in corpora and replylint[1:2] == ["-m"]:
@@ -709,6 +712,13 @@ def profile(replylint: list[str], corpus: Path, files: int, opts: list[str], top
     return f"{len(paths)} files, {res['wall']:.1f} s under cProfile\n" + "\n\n".join(parts)
 
 
+def _loadavg() -> float | None:
+    try:
+        return round(os.getloadavg()[0], 2)
+    except (OSError, AttributeError):
+        return None
+
+
 def _cpu_model() -> str:
     try:
         for line in Path("/proc/cpuinfo").read_text().splitlines():
@@ -726,21 +736,27 @@ def _f(x, fmt="{:.2f}", none="–"):
 def markdown(result: dict) -> str:
     m = result["machine"]
     lines = [f"replylint benchmark, {result['date']}; {m['cpus']} CPU(s) {m['processor']}, "
-             f"Python {m['python']}", ""]
+             f"Python {m['python']}"]
+    load = m.get("loadavg_1min") or {}
+    if load.get("before") is not None:
+        busy = max(load["before"], load.get("after") or 0) >= 0.5
+        lines.append(f"1-min load average before / after the run: {load['before']} / {load.get('after')}"
+                     + (" — other processes were busy, the times are pessimistic" if busy else ""))
+    lines.append("")
     lines += ["| corpus | files | size per letter (mean, min–max) | est. A4 pages |",
               "|---|---:|---|---:|"]
     for lang, s in result["corpus"].items():
         lines.append(f"| {lang} | {s['files']} | {s['mean']} {s['unit']} ({s['min']}–{s['max']}) | "
                      f"{_f(s.get('pages_estimate'))} |")
-    lines += ["", "| tool | corpus | jobs | files | wall s | files/s | files/s after start-up | "
+    lines += ["", "| tool | corpus | jobs | files | wall s | CPU s | files/s | files/s after start-up | "
                   "peak RSS MB (largest process) | peak RSS MB (all processes) | findings | status |",
-              "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---|"]
+              "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|"]
     for r in result["throughput"]:
         if "wall_s" not in r:
-            lines.append(f"| {r['tool']} | {r['corpus']} | | | | | | | | | {r['status']} |")
+            lines.append(f"| {r['tool']} | {r['corpus']} | | | | | | | | | | {r['status']} |")
             continue
         lines.append(f"| {r['tool']} | {r['corpus']} | {r['jobs'] or '1 (no option)'} | {r['files']} | "
-                     f"{r['wall_s']:.1f} | {_f(r['files_per_s'])} | {_f(r['files_per_s_after_startup'])} | "
+                     f"{r['wall_s']:.1f} | {r['cpu_s']:.1f} | {_f(r['files_per_s'])} | {_f(r['files_per_s_after_startup'])} | "
                      f"{r['maxrss_mb']:.0f} | {_f(r['tree_rss_mb'], '{:.0f}')} | {_f(r['findings'], '{}')} | "
                      f"{r['status']} |")
     lines += ["", "| cold start (fresh process) | runs | wall s (median) | wall s (min) | peak RSS MB | status |",
