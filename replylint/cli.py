@@ -28,6 +28,8 @@ class Kind(str, Enum):
     auto = "auto"
     letter = "letter"
     email = "email"
+    congvan = "congvan"     # Vietnamese: a công văn (all the Nghị định 30 formalities)
+    reply = "reply"         # Vietnamese: a short portal reply (no công văn formalities)
 
 
 class Fmt(str, Enum):
@@ -68,7 +70,8 @@ def write_atomic(path: str, data: str) -> None:
 def check(
     paths: List[str] = typer.Argument(None, help="Files, folders (recursed, by extension), or - for stdin."),
     lang: Lang = typer.Option(Lang.auto, "--lang", help="Document language; auto detects per document."),
-    kind: Kind = typer.Option(Kind.auto, "--kind", help="letter or email; auto: .eml is an e-mail."),
+    kind: Kind = typer.Option(Kind.auto, "--kind", help="letter or email (auto: .eml is an e-mail); "
+                              "for Vietnamese also congvan or reply (default: from the structure)."),
     fmt: Fmt = typer.Option(Fmt.text, "--format", help="Report format."),
     output: Optional[str] = typer.Option(None, "--output", help="Write the report to FILE."),
     select: List[str] = typer.Option([], "--select", help="Rule id or pack to run (repeatable)."),

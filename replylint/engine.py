@@ -13,6 +13,9 @@ from .packs import load_rules
 from .report import FileResult, Report
 
 
+VI_KINDS = ("congvan", "reply")   # --kind values that are letters of a Vietnamese sub-kind
+
+
 @dataclass
 class RunOptions:
     lang: str = "auto"
@@ -70,7 +73,8 @@ def check_file(path: str, opts: RunOptions, stdin: bytes | None = None) -> FileR
     from .readers import ReadOptions, read
     cfg = config_for(path, opts)
     rs = ruleset(cfg, opts)
-    ropts = ReadOptions(lang=opts.lang, kind=opts.kind)
+    vi_kind = opts.kind if opts.kind in VI_KINDS else None
+    ropts = ReadOptions(lang=opts.lang, kind="letter" if vi_kind else opts.kind)
     ropts.template_exts = tuple(ropts.template_exts) + tuple(opts.templates) \
         + tuple(cfg.templates if cfg is not None else ())
     if cfg is not None:
@@ -83,6 +87,8 @@ def check_file(path: str, opts: RunOptions, stdin: bytes | None = None) -> FileR
     if cfg is not None:
         off = cfg.ignored_for(path)
         rules = [r for r in rules if not any(matches(r.id, s) for s in off)]
+    if vi_kind:
+        doc.metadata["vi_kind"] = vi_kind
     if opts.appeal:
         doc.metadata["appeal_path"] = opts.appeal
     prepare(doc)

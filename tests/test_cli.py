@@ -169,3 +169,14 @@ def test_templates_option_masks_placeholders(tmp_path):
     report = json.loads(r.stdout)
     rules = {d["rule"] for d in report["files"][0]["diagnostics"]}
     assert "common.placeholder" not in rules and "common.emoji" in rules
+
+
+def test_kind_override_for_vietnamese(tmp_path):
+    f = write(tmp_path, "reply.txt", "Kính gửi: Bà Nguyễn Thị Hoa\n\nHồ sơ của Bà đã được giải quyết xong.\n\n"
+                                     "Trân trọng.\n\nCHỦ TỊCH\n\nLê Văn Thành\n")
+    auto = json.loads(invoke("check", f, "--format", "json", "--select", "vi.national-title").stdout)
+    assert auto["files"][0]["diagnostics"] == []
+    forced = json.loads(invoke("check", f, "--format", "json", "--kind", "congvan",
+                               "--select", "vi.national-title").stdout)
+    d = forced["files"][0]["diagnostics"]
+    assert d and "công văn" in d[0]["message"] and forced["files"][0]["kind"] == "letter"
