@@ -100,12 +100,21 @@ def check(
         _fail(f"{config}: configuration file not found")
     stdin = sys.stdin.buffer.read() if "-" in paths else None
     missing = [p for p in paths if p != "-" and not os.path.exists(p)]
+    appeal_facts = None
+    if appeal:
+        from .document import ReadError
+        from .readers import read
+        try:
+            appeal_doc = read(appeal, ReadOptions(lang=lang.value))
+        except ReadError as e:
+            _fail(f"{appeal}: {e}")
+        appeal_facts = {"path": appeal, "text": appeal_doc.text, "lang": appeal_doc.lang}
     templates = [t if t.startswith(".") else "." + t for t in templates]
     read_opts = ReadOptions()
     read_opts.template_exts = tuple(read_opts.template_exts) + tuple(templates)
     files = discover([p for p in paths if p not in missing], read_opts)
     opts = RunOptions(lang=lang.value, kind=kind.value, select=select, ignore=ignore, config=config,
-                      no_config=no_config, min_severity=min_severity.value, jobs=jobs, appeal=appeal,
+                      no_config=no_config, min_severity=min_severity.value, jobs=jobs, appeal=appeal_facts,
                       templates=templates)
     try:
         report = run(files, opts, stdin=stdin)

@@ -26,7 +26,7 @@ class RunOptions:
     no_config: bool = False
     min_severity: str = "suggestion"
     jobs: int | None = None
-    appeal: str | None = None
+    appeal: dict | None = None     # the citizen's appeal: {"path", "text", "lang"} (--appeal)
     templates: list[str] = field(default_factory=list)   # extra template extensions
 
 
@@ -90,7 +90,7 @@ def check_file(path: str, opts: RunOptions, stdin: bytes | None = None) -> FileR
     if vi_kind:
         doc.metadata["vi_kind"] = vi_kind
     if opts.appeal:
-        doc.metadata["appeal_path"] = opts.appeal
+        doc.metadata["appeal"] = opts.appeal
     prepare(doc)
     diags = lint(doc, rules, rs.settings, rs.options, rs.severities)
     floor = severity_rank(opts.min_severity)

@@ -180,3 +180,17 @@ def test_kind_override_for_vietnamese(tmp_path):
                                "--select", "vi.national-title").stdout)
     d = forced["files"][0]["diagnostics"]
     assert d and "công văn" in d[0]["message"] and forced["files"][0]["kind"] == "letter"
+
+
+def test_appeal_questions_left_unanswered(tmp_path):
+    appeal = write(tmp_path, "appeal.txt", "Прошу отремонтировать подъезд дома 5. Также прошу установить "
+                                           "скамейки и урны во дворе.\n")
+    reply = write(tmp_path, "reply.txt", "Уважаемый Иван Петрович!\n\nРемонт подъезда дома 5 включён в план "
+                                         "на 2027 год.\n\nС уважением,\nначальник отдела    А.В. Николаев\n")
+    r = invoke("check", reply, "--appeal", appeal, "--format", "json", "--select", "common.unanswered-question")
+    found = json.loads(r.stdout)["files"][0]["diagnostics"]
+    assert len(found) == 1 and "скамейки и урны" in found[0]["message"]
+    assert not json.loads(invoke("check", reply, "--format", "json", "--select",
+                                 "common.unanswered-question").stdout)["files"][0]["diagnostics"]
+    r = invoke("check", reply, "--appeal", str(tmp_path / "none.txt"))
+    assert r.exit_code == 2 and "none.txt" in r.output
