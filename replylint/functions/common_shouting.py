@@ -14,6 +14,8 @@ Quiet as well:
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 import regex
 
 from ..checks.matching import quoted_spans
@@ -36,6 +38,7 @@ def _is_upper_word(w: str) -> bool:
     return len(letters) >= 1 and all(c.isupper() for c in letters)
 
 
+@lru_cache(maxsize=50_000)
 def _is_abbreviation(w: str, lang: str) -> bool:
     """An all-capital token that is an abbreviation rather than a word typed in capitals."""
     core = w.replace("-", "")
