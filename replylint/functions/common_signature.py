@@ -104,11 +104,18 @@ def reply_end(doc) -> int:
     return len(doc.text)
 
 
+SALUTATION = regex.compile(r"^(?:Уважаем|Здравствуйте|Добрый\s+день|Kính\s+gửi|Kính\s+chào|Xin\s+chào|Dear\b)", regex.I)
+
+
 def _is_prose(line: str) -> bool:
+    """A line of the letter's text (where the scan for the signature stops)."""
     words = line.split()
-    if len(words) >= 16:
+    if LIST_ITEM.match(line) or regex.search(r"\S(?: {3,}|\t)\S", line):
+        return False        # a recipients list item, or a flattened two-column line
+    if len(words) >= 16 or SALUTATION.match(line):
         return True
-    if len(words) >= 6 and regex.search(r"[.!?…]$", line) and not line.endswith("./."):
+    if len(words) >= 3 and regex.search(r"[.!?…]$", line) and not line.endswith("./.") \
+            and not CLOSING.match(line):
         return not RU_NAME_AT_END.search(line.rstrip("."))
     return False
 
@@ -126,7 +133,8 @@ def tail_lines(doc, end: int | None = None, limit: int = 25):
 
 
 def _vi_name(lines, i) -> bool:
-    t = regex.sub(r"\s+\(.*\)$", "", lines[i][2]).strip(" .,;")
+    t = regex.split(r"(?: {3,}|\t)", lines[i][2])[-1]      # the right-hand column
+    t = regex.sub(r"\s+\(.*\)$", "", t).strip(" .,;")
     if UPPER_LINE.match(t) and 2 <= len(t.split()) <= 5:
         # a signer's name printed in capitals: "NGUYỄN VĂN AN" under the position
         first = t.split()[0]
@@ -245,9 +253,12 @@ def signature_contact(ctx, check):
     lines = tail_lines(doc, end)
     if lines:
         spans.append((lines[0][0], end))
+    office = doc.zone_spans(["header", "addressee"])
     for s, e in spans:
-        if next(phones(text[s:min(e, end)]), None):
-            return
+        for m in phones(text[s:min(e, end)]):
+            at = s + m.start()
+            if not any(zs <= at < ze for zs, ze in office):
+                return
     zone = doc.first_zone("signature")
     if zone:
         s, e = zone.start, zone.end
