@@ -42,7 +42,9 @@ def subject_missing(ctx, check):
     if doc.kind == "email":
         if "subject" not in doc.metadata and doc.format != "eml":
             return          # an e-mail pasted as text: its headers are unknown
-        if not str(doc.metadata.get("subject") or "").strip():
+        subject = regex.sub(r"^(?:\s*(?:re|fwd?|aw|wg|ha|тема|subject)\s*(?:\[\d+\])?\s*:)+", "",
+                            str(doc.metadata.get("subject") or ""), flags=regex.I)
+        if not subject.strip(" \t-–—.:"):
             s, e = _first_line(doc)
             yield check.hit(ctx, s, e, what="email")
         return

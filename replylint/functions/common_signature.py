@@ -149,9 +149,10 @@ def _vi_name(lines, i) -> bool:
         return False
     if syll[0] in VI_SURNAMES:
         return True
-    prev = lines[i - 1][2] if i > 0 else ""
+    before = [lines[j][2] for j in range(max(0, i - 3), i)]
     nxt = lines[i + 1][2] if i + 1 < len(lines) else ""
-    return bool(VI_POSITION.search(prev) or UPPER_LINE.match(prev) or VI_POSITION.search(nxt))
+    return bool(any(VI_POSITION.search(b) or UPPER_LINE.match(b) for b in before)
+                or VI_POSITION.search(nxt))
 
 
 def _ru_person_words(line: str) -> bool:
