@@ -95,7 +95,7 @@ def check_file(path: str, opts: RunOptions, stdin: bytes | None = None) -> FileR
     diags = lint(doc, rules, rs.settings, rs.options, rs.severities)
     floor = severity_rank(opts.min_severity)
     diags = [d for d in diags if severity_rank(d.severity) >= floor]
-    notes = []
+    notes = list(doc.metadata.get("notes", []))
     if doc.lang == "unknown":
         notes.append("language not recognised as Russian or Vietnamese: only language-neutral rules ran")
     return FileResult(path=path, diagnostics=diags, lang=doc.lang, kind=doc.kind,

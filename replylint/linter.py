@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import string
 
+from .checks.matching import PatternTimeout
 from .context import Context
 from .diagnostic import Diagnostic, severity_rank
 from .document import Document, SourceMap
@@ -62,7 +63,16 @@ def lint(doc: Document, rules, settings: dict | None = None, rule_options: dict 
     for rule in rules:
         if not applicable(rule, doc):
             continue
-        for d in rule.checker.run(ctx):
+        try:
+            found = list(rule.checker.run(ctx))
+        except PatternTimeout as e:   # a user regex that backtracks costs its rule, not the file
+            doc.metadata.setdefault("notes", []).append(f"{rule.id} skipped: {e}")
+            continue
+        except Exception as e:  # a bug in one rule must not hide the others' findings
+            doc.metadata.setdefault("notes", []).append(
+                f"{rule.id} skipped: internal error {type(e).__name__}: {e}".splitlines()[0])
+            continue
+        for d in found:
             if doc.is_suppressed(rule.id, d.start):
                 continue
             if doc.unreadable and not rule.sees_unreadable \

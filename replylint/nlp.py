@@ -131,46 +131,70 @@ def pipeline(lang: str):
 
 
 _WORDISH = re.compile(r"\w", re.UNICODE)
+_PLAIN = re.compile(r"\w+(?:[-.]\w+)*|[^\w\s]")
+# spaCy's tokenizer is quadratic on long runs of punctuation and refuses texts over its
+# max_length: such lines are tokenized with a plain regex instead.
+_PATHOLOGICAL = re.compile(r"([^\w\s])\1{40,}|[^\w\s]{200,}")
+MAX_SPACY_LINE = 20_000
+
+
+def _lines(text: str):
+    """(offset, line) of the non-blank lines: pipelines run line by line (pyvi would join
+    words across line breaks; it also bounds spaCy's work per call)."""
+    pos = 0
+    for line in text.split("\n"):
+        if line.strip():
+            yield pos, line
+        pos += len(line) + 1
+
+
+def _ru_token(text: str, start: int) -> Token:
+    word = bool(_WORDISH.search(text))
+    if word and (text.isalpha() or "-" in text):
+        best, lemmas, tags = parse_ru(text)
+    else:
+        best, lemmas, tags = text.lower(), frozenset([text.lower()]), ()
+    return Token(text, start, start + len(text), best, lemmas, is_word=word, tags=tags)
+
+
+def _vi_token(text: str, start: int) -> Token:
+    low = text.lower()
+    return Token(text, start, start + len(text), low, frozenset([low]),
+                 is_word=bool(_WORDISH.search(text)))
+
+
+def _tokens(lang: str, text: str) -> list[Token]:
+    make = _ru_token if lang == "ru" else _vi_token
+    nlp = pipeline(lang)
+    spacy_lines, out = [], []
+    for base, line in _lines(text):
+        if len(line) > MAX_SPACY_LINE or _PATHOLOGICAL.search(line):
+            out.append((base, [make(m.group(), base + m.start()) for m in _PLAIN.finditer(line)]))
+        else:
+            spacy_lines.append((base, line))
+            out.append((base, None))
+    docs = iter(nlp.pipe(line for _, line in spacy_lines))
+    tokens: list[Token] = []
+    for base, ready in out:
+        if ready is not None:
+            tokens += ready
+            continue
+        for tok in next(docs):
+            if not tok.is_space and tok.text.strip():
+                tokens.append(make(tok.text, base + tok.idx))
+    return tokens
 
 
 def _tokens_ru(text: str) -> list[Token]:
-    out = []
-    for tok in pipeline("ru")(text):
-        if tok.is_space:
-            continue
-        word = bool(_WORDISH.search(tok.text))
-        if word and (tok.is_alpha or "-" in tok.text):
-            best, lemmas, tags = parse_ru(tok.text)
-        else:
-            best, lemmas, tags = tok.text.lower(), frozenset([tok.text.lower()]), ()
-        out.append(Token(tok.text, tok.idx, tok.idx + len(tok.text), best, lemmas,
-                         is_word=word, tags=tags))
-    return out
+    return _tokens("ru", text)
 
 
 def _tokens_vi(text: str) -> list[Token]:
-    out = []
-    nlp = pipeline("vi")
-    lines, offsets, pos = [], [], 0
-    for line in text.split("\n"):
-        if line.strip():
-            lines.append(line)
-            offsets.append(pos)
-        pos += len(line) + 1
-    for base, doc in zip(offsets, nlp.pipe(lines)):
-        for tok in doc:
-            if tok.is_space or not tok.text.strip():
-                continue
-            low = tok.text.lower()
-            out.append(Token(tok.text, base + tok.idx, base + tok.idx + len(tok.text), low,
-                             frozenset([low]), is_word=bool(_WORDISH.search(tok.text))))
-    return out
+    return _tokens("vi", text)
 
 
 def _tokens_plain(text: str) -> list[Token]:
-    return [Token(m.group(), m.start(), m.end(), m.group().lower(), frozenset([m.group().lower()]),
-                  is_word=bool(_WORDISH.search(m.group())))
-            for m in re.finditer(r"\w+(?:[-.]\w+)*|[^\w\s]", text)]
+    return [_vi_token(m.group(), m.start()) for m in _PLAIN.finditer(text)]
 
 
 def _paragraphs(text: str) -> list[tuple[int, int]]:
@@ -190,21 +214,30 @@ def _sentences(text: str, tokens: list[Token], paragraphs, breaks=()) -> list[tu
     boundary (`breaks`)."""
     para_starts = sorted({s for s, _ in paragraphs} | set(breaks))
     spans, start = [], None
+    quote_open = None   # offset of an open «…»: no sentence ends inside a quoted title
     for i, tok in enumerate(tokens):
         if start is None:
             start = tok.start
+        if tok.text == "«":
+            quote_open = tok.start
+        elif tok.text == "»":
+            quote_open = None
         nxt = tokens[i + 1] if i + 1 < len(tokens) else None
         brk = nxt is None
         if nxt is not None:
             gap = text[tok.end:nxt.start]
             k = bisect.bisect_left(para_starts, tok.end)
             if re.search(r"\n[ \t]*\n", gap) or (k < len(para_starts) and para_starts[k] <= nxt.start):
-                brk = True
+                brk, quote_open = True, None
             elif tok.text in SENT_END or tok.text.endswith((".", "!", "?")) and not tok.is_word:
                 prev = tokens[i - 1] if i else None
                 abbrev = prev is not None and prev.end == tok.start and (
-                    prev.lower in NO_BREAK_AFTER or (len(prev.text) == 1 and prev.text.isupper()))
-                if tok.text != "." or not abbrev:
+                    prev.lower in NO_BREAK_AFTER or (len(prev.text) == 1 and prev.text.isupper())
+                    # "1." numbering a heading or list item at the start of a line
+                    or prev.text.isdigit()
+                    and not text[text.rfind("\n", 0, prev.start) + 1:prev.start].strip())
+                in_quote = quote_open is not None and tok.start - quote_open < 400
+                if (tok.text != "." or not abbrev) and not in_quote:
                     first = nxt.text[:1]
                     brk = first.isupper() or first.isdigit() or first in "«\"(—–-"
         if brk:

@@ -149,3 +149,15 @@ def test_gap_counts_words_not_punctuation(tmp_path):
     rule = make_rule(tmp_path, "zones: [all]\ncheck: conditional\nif: {max_gap: 6, lemmas: [довод … подтвердиться]}\n"
                                "then: {lemmas: [извинение]}\n")
     assert run(rule, "Доводы жителей дома номер пять по улице подтвердились.")
+
+
+def test_a_backtracking_user_regex_costs_its_rule_not_the_file(tmp_path, monkeypatch):
+    from replylint.checks import matching
+    from replylint.linter import document_from_text, lint
+    monkeypatch.setattr(matching, "REGEX_TIMEOUT", 0.05)
+    slow = make_rule(tmp_path, "zones: [all]\ncheck: existence\npatterns: ['(a|aa)+b']\n")
+    fast = make_rule(tmp_path, "zones: [all]\ncheck: existence\nwords: [спс]\n")
+    doc = document_from_text("спс " + "a" * 40 + "!", lang="ru")
+    found = lint(doc, [slow, fast])
+    assert [d.match for d in found] == ["спс"]
+    assert any("skipped" in n for n in doc.metadata["notes"])

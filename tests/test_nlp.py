@@ -53,3 +53,21 @@ def test_one_language_loads_only_its_pipeline():
             "import sys; print(sorted(_PIPELINES), 'pymorphy3' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "['vi'] False"
+
+
+def test_no_sentence_break_inside_a_quoted_title_or_after_heading_numbers():
+    text = ("Согласно ГОСТ Р 52766-2007 «Дороги автомобильные. Элементы обустройства. Общие требования» "
+            "переходы располагаются через 200 м. Второе предложение.")
+    an = analyse_text("ru", text)
+    assert len(an.sentences) == 2
+    text = "1. Kết quả kiểm tra cho thấy phản ánh là đúng.\n2. Kết quả xử lý đã xong."
+    an = analyse_text("vi", text)
+    assert [text[s:e][:3] for s, e in an.sentences] == ["1. ", "2. "]
+
+
+def test_pathological_punctuation_runs_are_linear_and_offsets_kept():
+    text = "Ответ " + "{" * 30000 + " дан. " + "…" * 20000 + "\nКонец."
+    an = analyse_text("ru", text)
+    assert an.tokens[0].text == "Ответ" and an.tokens[-1].text == "."
+    for t in an.tokens[:5] + an.tokens[-5:]:
+        assert text[t.start:t.end] == t.text
