@@ -6,30 +6,37 @@ import regex
 from .base import Check
 
 
+def count_words(ctx, s: int, e: int, collapse) -> int:
+    """Words (ru) or syllables (vi) in text[s:e]; a match of a `collapse` pattern (a legal
+    citation, a quoted title) counts as one word."""
+    text = ctx.doc.text
+    merged = []
+    for p in collapse:
+        try:
+            merged += [m.span() for m in p.finditer(text, s, e, timeout=1.0)]
+        except TimeoutError:
+            continue
+    n, counted = 0, set()
+    for tok in ctx.analysis.tokens_in(s, e):
+        if not tok.is_word:
+            continue
+        span = next((m for m in merged if m[0] <= tok.start < m[1]), None)
+        if span:
+            if span not in counted:
+                counted.add(span)
+                n += 1
+            continue
+        n += len(tok.text.split()) if ctx.lang == "vi" else 1
+    return n
+
+
 def _sentence_length(ctx, check):
-    """Words (ru) or syllables (vi) per sentence; each `collapse` pattern counts as one word."""
     collapse = [regex.compile(p, regex.IGNORECASE) for p in check.params.get("collapse", [])]
     an = ctx.analysis
     for zs, ze in ctx.spans(check.rule.zones):
         for s, e in an.sentences:
-            if s < zs or e > ze:
-                continue
-            text = ctx.doc.text[s:e]
-            merged = []
-            for p in collapse:
-                merged += [(s + m.start(), s + m.end()) for m in p.finditer(text, timeout=1.0)]
-            n, counted_merges = 0, set()
-            for tok in an.tokens_in(s, e):
-                if not tok.is_word:
-                    continue
-                span = next((m for m in merged if m[0] <= tok.start < m[1]), None)
-                if span:
-                    if span not in counted_merges:
-                        counted_merges.add(span)
-                        n += 1
-                    continue
-                n += len(tok.text.split()) if ctx.lang == "vi" else 1
-            yield n, s, e
+            if s >= zs and e <= ze:
+                yield count_words(ctx, s, e, collapse), s, e
 
 
 def _paragraph_sentences(ctx, check):

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import regex
 
+from ..checks.metric import count_words
+
 # A list item starting on its own line: "1) ", "2. ", "а) ", "- ", "– ", "• ".
 LIST_ITEM = regex.compile(r"\n[ \t]*(?:[-–—•*▪·]|\d{1,2}[.)]|[a-zа-яёđ][.)])[ \t]+")
 
@@ -29,28 +31,6 @@ def _pieces(text: str, s: int, e: int):
     for a, b in zip(cuts, cuts[1:]):
         if text[a:b].strip():
             yield a, b
-
-
-def count_words(ctx, s: int, e: int, collapse) -> int:
-    text = ctx.doc.text
-    merged = []
-    for p in collapse:
-        try:
-            merged += [m.span() for m in p.finditer(text, s, e, timeout=1.0)]
-        except TimeoutError:
-            continue
-    n, counted = 0, set()
-    for tok in ctx.analysis.tokens_in(s, e):
-        if not tok.is_word:
-            continue
-        span = next((m for m in merged if m[0] <= tok.start < m[1]), None)
-        if span:
-            if span not in counted:
-                counted.add(span)
-                n += 1
-            continue
-        n += len(tok.text.split()) if ctx.lang == "vi" else 1
-    return n
 
 
 def sentence_length(ctx, check):
