@@ -4,6 +4,10 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass, field
 
+# Template placeholders ({{ name }}) are masked as runs of this private-use character: a value
+# that will be filled in. Rules treat such a run as any value (a name, a number, a date).
+PLACEHOLDER = "\ue000"
+
 ZONES = ("header", "addressee", "subject", "salutation", "body", "closing",
          "signature", "executor", "recipients", "attachments")
 

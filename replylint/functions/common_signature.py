@@ -13,6 +13,10 @@ from __future__ import annotations
 
 import regex
 
+from ..document import PLACEHOLDER
+
+PLACEHOLDER_NAME = regex.compile(rf"(?:^|\s{{2,}}|\t){PLACEHOLDER}{{3,}}[ .]*$")
+
 from ..checks.required import report_span
 
 U, L = "А-ЯЁ", "а-яё"
@@ -184,6 +188,8 @@ def is_name_line(lines, i, lang) -> bool:
             return False
     if EXECUTOR.match(t) or STAMP.match(t) or LIST_ITEM.match(t):
         return False
+    if PLACEHOLDER_NAME.search(t):
+        return True     # a template's {{ signer }}, alone or after the position: a name to come
     if lang in ("ru", "unknown") or regex.search(r"[А-Яа-яЁё]", t):
         core = regex.sub(r"\s*[,;]?\s*(?<!\w)(?:тел\.|тел\b|телефон\b)[^\n]*$", "", t, flags=regex.I).strip()
         if RU_NAME_AT_END.search(core) or RU_FULL_NAME.search(core) or RU_FULL_NAME.match(core):

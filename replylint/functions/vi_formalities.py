@@ -99,7 +99,7 @@ _NUM_LABEL = regex.compile(r"^[ \t]*(?P<label>S[ốô]|SỐ)[ \t]*:", regex.M)
 _NUM_VALUE_END = regex.compile(r"(?:[ \u00a0]{2,}|\t+)(?=[^\s/])|(?<=[\p{L}\d])[ \u00a0](?=\p{Lu}\p{Ll})")
 _NUM_NO_COLON = regex.compile(r"^[ \t]*(?P<label>S[ốô]|SỐ)[ \t]+(?=\d+[ \t]*/)", regex.M)
 _NUM_OK = regex.compile(
-    r"^(?P<num>\d+|[ .…_\u00a0]*)/(?P<sym>(?:\d{4}/)?[A-ZĐ][A-ZĐa-zđ0-9]*(?:[-–][A-ZĐa-zđ0-9]+)*)\.?$")
+    r"^(?P<num>\d+|[ .…_\u00a0\ue000]*)/(?P<sym>(?:\d{4}/)?[A-ZĐ][A-ZĐa-zđ0-9]*(?:[-–][A-ZĐa-zđ0-9]+)*)\.?$")
 
 
 def number_symbol(ctx, check):
@@ -176,7 +176,7 @@ _DATE_NUMERIC = regex.compile(
     regex.I)
 
 
-_DATE_BLANK = regex.compile(r",[ \t]*ngày[ \t.…_]+tháng[ \t.…_]+năm\b", regex.I)
+_DATE_BLANK = regex.compile(r",[ \t]*ngày[ \t.…_\ue000]+tháng[ \t.…_\ue000]+năm\b", regex.I)
 
 
 def _date_problems(d: str, m: str) -> list[str]:

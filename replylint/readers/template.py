@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 
-PLACEHOLDER_CHAR = "\ue000"
+from ..document import PLACEHOLDER as PLACEHOLDER_CHAR
 
 _TAG = re.compile(
     r"(?P<triple>\{\{\{.*?\}\}\})"
