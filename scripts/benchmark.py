@@ -739,9 +739,10 @@ def markdown(result: dict) -> str:
              f"Python {m['python']}"]
     load = m.get("loadavg_1min") or {}
     if load.get("before") is not None:
-        busy = max(load["before"], load.get("after") or 0) >= 0.5
-        lines.append(f"1-min load average before / after the run: {load['before']} / {load.get('after')}"
-                     + (" — other processes were busy, the times are pessimistic" if busy else ""))
+        busy = load["before"] >= 0.5
+        lines.append(f"1-min load average before the run: {load['before']} (after it, the run included: "
+                     f"{load.get('after')})" + (" — other processes were busy, the times are pessimistic"
+                                               if busy else ""))
     lines.append("")
     lines += ["| corpus | files | size per letter (mean, min–max) | est. A4 pages |",
               "|---|---:|---|---:|"]
