@@ -246,7 +246,7 @@ def _sentences(text: str, tokens: list[Token], paragraphs, breaks=()) -> list[tu
     return spans
 
 
-@lru_cache(maxsize=256)
+@lru_cache(maxsize=8)   # reused within one document's rules; a long run must not hoard them
 def _analyse_cached(lang: str, text: str, breaks: tuple = ()) -> Analysis:
     tokens = {"ru": _tokens_ru, "vi": _tokens_vi}.get(lang, _tokens_plain)(text)
     paragraphs = _paragraphs(text)

@@ -22,6 +22,9 @@ ZONE_NAMES = {"header", "addressee", "subject", "salutation", "body", "closing",
               "executor", "recipients", "attachments", "all"}
 
 
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)   # libyaml when present: 10x faster
+
+
 class PackError(Exception):
     """`path:line: message` of a broken pack or rule."""
 
@@ -82,13 +85,16 @@ def _key_lines(node) -> dict:
 
 def _load_yaml(path: Path):
     text = path.read_text(encoding="utf-8")
-    try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
+    loader = _Loader(text)
+    try:    # one parse gives both the node (key lines for errors) and the data
+        node = loader.get_single_node()
+        data = loader.construct_document(node) if node is not None else None
     except yaml.YAMLError as e:
         mark = getattr(e, "problem_mark", None)
         line = mark.line + 1 if mark else 1
         raise PackError(f"{path}:{line}: invalid YAML: {getattr(e, 'problem', e)}") from None
+    finally:
+        loader.dispose()
     return data, node
 
 
