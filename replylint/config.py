@@ -9,6 +9,7 @@ from pathlib import Path
 
 import yaml
 
+from . import yamlio
 from .diagnostic import SEVERITIES
 
 CONFIG_NAMES = (".replylint.yaml", ".replylint.yml")
@@ -163,11 +164,9 @@ def load_file(path: str | Path) -> Config:
     if path.name == "pyproject.toml":
         return _load_pyproject(path, text)
     try:
-        node = yaml.compose(text)
-        data = yaml.safe_load(text)
+        data, node = yamlio.parse(text)
     except yaml.YAMLError as e:
-        mark = getattr(e, "problem_mark", None)
-        raise ConfigError(f"{path}:{mark.line + 1 if mark else 1}: invalid YAML: "
+        raise ConfigError(f"{path}:{yamlio.error_line(e)}: invalid YAML: "
                           f"{getattr(e, 'problem', None) or e}") from None
     return parse(data, str(path), _yaml_key_lines(node))
 

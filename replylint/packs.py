@@ -6,6 +6,7 @@ from pathlib import Path
 
 import yaml
 
+from . import yamlio
 from .checks import KINDS
 from .diagnostic import SEVERITIES
 
@@ -20,9 +21,6 @@ PACK_KEYS = {"name": str, "language": (str, type(None)), "description": str, "so
 SOURCE_KEYS = {"document", "clause", "quote"}
 ZONE_NAMES = {"header", "addressee", "subject", "salutation", "body", "closing", "signature",
               "executor", "recipients", "attachments", "all"}
-
-
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)   # libyaml when present: 10x faster
 
 
 class PackError(Exception):
@@ -84,18 +82,10 @@ def _key_lines(node) -> dict:
 
 
 def _load_yaml(path: Path):
-    text = path.read_text(encoding="utf-8")
-    loader = _Loader(text)
-    try:    # one parse gives both the node (key lines for errors) and the data
-        node = loader.get_single_node()
-        data = loader.construct_document(node) if node is not None else None
+    try:
+        return yamlio.parse(path.read_text(encoding="utf-8"))
     except yaml.YAMLError as e:
-        mark = getattr(e, "problem_mark", None)
-        line = mark.line + 1 if mark else 1
-        raise PackError(f"{path}:{line}: invalid YAML: {getattr(e, 'problem', e)}") from None
-    finally:
-        loader.dispose()
-    return data, node
+        raise PackError(f"{path}:{yamlio.error_line(e)}: invalid YAML: {getattr(e, 'problem', e)}") from None
 
 
 def load_rule(path: Path, pack: str, lang: str | None) -> Rule:
