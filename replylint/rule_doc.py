@@ -36,10 +36,22 @@ def short_description(rule, lang: str | None = None) -> str:
 
 
 def examples_of(rule, which: str) -> list[str]:
+    """Example texts; a mapping example is its text, labelled with its kind and metadata."""
     value = (rule.examples or {}).get(which) or []
     if isinstance(value, str):
         value = [value]
-    return [str(v) for v in value]
+    out = []
+    for v in value:
+        if isinstance(v, dict):
+            facts = [v["kind"]] if v.get("kind") else []
+            facts += [f"{k}: {x}" for k, x in (v.get("metadata") or {}).items() if k != "appeal"]
+            if (v.get("metadata") or {}).get("appeal"):
+                facts.append(f"appeal: {v['metadata']['appeal'].get('text', '')}")
+            text = str(v.get("text", ""))
+            out.append(f"[{'; '.join(facts)}] {text}" if facts else text)
+        else:
+            out.append(str(v))
+    return out
 
 
 def _facts(rule) -> str:
@@ -74,7 +86,10 @@ def explain_text(rule, lang: str | None = None) -> str:
         ex = examples_of(rule, which)
         if ex:
             out.append(title)
-            out += [f"  - {e}" for e in ex]
+            for e in ex:   # a whole letter: its lines indented under the bullet
+                lines = e.rstrip("\n").splitlines() or [""]
+                out.append(f"  - {lines[0]}")
+                out += [f"    {line}" if line else "" for line in lines[1:]]
             out.append("")
     if rule.fix:
         out += ["Fix:", _indent(rule.fix.strip()), ""]
