@@ -112,9 +112,13 @@ E = r"(?![\w/\-]|[.,]\d)"
 CARD = regex.compile(
     D + r"(?:[2-6]\d{3}(?:[ \-]\d{4}){3}(?:[ \-]?\d{1,3})?"       # 4-4-4-4(-3)
     r"|3[47]\d{2}[ \-]\d{6}[ \-]\d{5}"                             # Amex 4-6-5
-    r"|[2-6]\d{12,18})" + E)
-SNILS = regex.compile(D + r"\d{3}-\d{3}-\d{3}[ \-]\d{2}" + E)
-SNILS_PLAIN = regex.compile(r"(?i:СНИЛС)[\s:№.-]{0,6}(\d{11})" + E)
+    r"|[2-6]\d{12,18}"
+    r"|9704(?:[ \-]\d{4}){3}(?:[ \-]?\d{1,3})?|9704\d{12,15})" + E)     # Napas (vi domestic)
+CARD_LABELLED = regex.compile(
+    r"(?i:карт[аеуыо]\w*|card|thẻ(?:\s+ngân\s+hàng|\s+ATM)?)(?:\s+(?:№|N|номер|số|no\.?))?[\s:№]{0,4}"
+    r"(?<![\d\-/])(\d{4}(?:[ \-]?\d{4}){2,3}(?:[ \-]?\d{1,3})?)" + E)
+SNILS = regex.compile(D + r"(?:\d{3}-\d{3}-\d{3}[ \-]?\d{2}|\d{3} \d{3} \d{3} \d{2})" + E)
+SNILS_PLAIN = regex.compile(r"(?i:СНИЛС|страхов\w+\s+номер\w*(?:\s+индивидуальн\w+\s+лицев\w+\s+сч[её]т\w*)?)[\s:№.-]{0,6}(\d{11}|\d{3}[ \-]\d{3}[ \-]\d{3}[ \-]?\d{2})" + E)
 DIGITS12 = regex.compile(D + r"\d{12}" + E)
 PASSPORT = regex.compile(
     r"(?i:(?:паспорт\w*[^\n\d]{0,40}?)?сери[яию]\s*)(\d{2}\s?\d{2})[\s,]*(?:(?i:№|N|номер|номера)\s*)?(\d{6})" + E
@@ -179,7 +183,16 @@ def find_identifiers(text: str, lang: str, header_spans=()) -> list[tuple[int, i
     for m in OMS.finditer(text):
         add(m.start(1), m.end(1), 4, "oms")
     for m in SNILS_PLAIN.finditer(text):
-        add(m.start(1), m.end(1), 2, "snils")
+        digits = regex.sub(r"\D", "", m.group(1))
+        # the label vouches for a bare 11-digit number; a formatted one must pass the checksum
+        if snils_ok(digits) or (m.group(1).isdigit() and len(set(digits)) > 2):
+            add(m.start(1), m.end(1), 2, "snils")
+    for m in CARD_LABELLED.finditer(text):
+        digits = regex.sub(r"\D", "", m.group(1))
+        # the label makes a grouped 16-digit number certain; otherwise Luhn decides
+        grouped = regex.fullmatch(r"\d{4}(?:[ \-]\d{4}){3}", m.group(1))
+        if 13 <= len(digits) <= 19 and (luhn(digits) or grouped) and len(set(digits)) > 2:
+            add(m.start(1), m.end(1), 4, "card")
     if lang != "ru":
         for rx, kind in ((CCCD_LABEL, "cccd"), (CMND, "cmnd")):
             for m in rx.finditer(text):

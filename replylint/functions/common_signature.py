@@ -20,7 +20,7 @@ PLACEHOLDER_NAME = regex.compile(rf"(?:^|\s{{2,}}|\t){PLACEHOLDER}{{3,}}[ .]*$")
 from ..checks.required import report_span
 
 U, L = "А-ЯЁ", "а-яё"
-SURNAME_RU = rf"[{U}][{L}]+(?:-[{U}][{L}]+)?"
+SURNAME_RU = rf"(?:[{U}][{L}]+(?:-[{U}][{L}]+)?|[{U}]{{2,}}(?:-[{U}]{{2,}})?)"   # Иванова, ИВАНОВА
 INITIALS_RU = rf"[{U}]\.\s?(?:[{U}]\.)?"
 RU_NAME_AT_END = regex.compile(
     rf"(?:^|[\s,–—-]){INITIALS_RU}\s?{SURNAME_RU}(?:\s*\([^()\n]{{1,20}}\))?$"
@@ -40,7 +40,7 @@ VI_NOT_NAME = set("""
 Ủy Uỷ Sở Phòng Kính Gửi Nơi Lưu Trân Trọng Điện Thoại Địa Chỉ Xã Phường Huyện Quận Tỉnh Thuế
 Email Hotline Website Cổng Số Ngày Tháng Năm Trả Lời Kết Quả Nhánh Hộp Thư Fax
 """.split())
-VI_SYLL = r"\p{Lu}[\p{Ll}\p{M}]*"
+VI_SYLL = r"\p{Lu}(?:['’]\p{Lu})?[\p{Ll}\p{M}]*"
 VI_NAME_LINE = regex.compile(rf"^(?:(?:Ông|Bà)\s+)?({VI_SYLL}(?:\s+{VI_SYLL}){{1,4}})$")
 VI_POSITION = regex.compile(
     r"^(?:TM|KT|TL|TUQ|Q|T/M|K/T)\.|^(?:PHÓ\s+)?(?:CHỦ\s+TỊCH|GIÁM\s+ĐỐC|TRƯỞNG|CHÁNH|BỘ\s+TRƯỞNG|THỨ\s+TRƯỞNG|"
@@ -52,7 +52,7 @@ EXECUTOR = regex.compile(r"^(?:Исп\.|Исп:|Исп\s|Исп-ль|Испол�
                          r"Cán\s+bộ\s+thụ\s+lý|Chuyên\s+viên\s+thụ\s+lý)", regex.I)
 STAMP = regex.compile(r"^(?:ДОКУМЕНТ\s+ПОДПИСАН|Документ\s+подписан|ЭЛЕКТРОННОЙ\s+ПОДПИСЬЮ|электронной\s+подписью"
                       r"|СВЕДЕНИЯ\s+О\s+СЕРТИФИКАТЕ|Сведения\s+о\s+сертификате|Сертификат|СЕРТИФИКАТ|Владелец|ВЛАДЕЛЕЦ"
-                      r"|Действителен|ДЕЙСТВИТЕЛЕН|Подписано|Ký\s+bởi|Người\s+ký|Thời\s+gian\s+ký|Cơ\s+quan:|[•·])")
+                      r"|Действителен|ДЕЙСТВИТЕЛЕН|Подписано|Подлинник\s+электронного\s+документа|ПОДЛИННИК\s+ЭЛЕКТРОННОГО|Ký\s+bởi|Người\s+ký|Thời\s+gian\s+ký|Cơ\s+quan:|[•·])")
 QUOTE_START = regex.compile(
     r"^(?:-{2,}\s*(?:Original Message|Forwarded message|Исходное сообщение|Пересылаемое сообщение)"
     r"|>|.{0,200}(?:wrote|пишет|написал|написала|написал\(а\)|đã viết|viết):$)", regex.I)
@@ -92,7 +92,13 @@ def _lines(text: str, start: int = 0, end: int | None = None):
         nl = text.find("\n", pos, end)
         stop = end if nl < 0 else nl
         raw = text[pos:stop]
-        yield pos, stop, MD.sub("", raw.strip().rstrip("\r")).strip()
+        clean = MD.sub("", raw.strip().rstrip("\r")).strip()
+        if clean.startswith("|") or clean.endswith("|"):
+            # a Markdown table row ("| Глава управы | А.Н. Смирнов |"): cells become columns
+            clean = regex.sub(r"\s*\|\s*", "    ", clean.strip("| ")).strip()
+            if not regex.search(r"\w", clean):
+                clean = ""
+        yield pos, stop, clean
         if nl < 0:
             break
         pos = nl + 1
@@ -114,6 +120,8 @@ SALUTATION = regex.compile(r"^(?:Уважаем|Здравствуйте|Доб�
 def _is_prose(line: str) -> bool:
     """A line of the letter's text (where the scan for the signature stops)."""
     words = line.split()
+    if STAMP.match(line) or EXECUTOR.match(line):
+        return False        # an e-signature stamp or its footer, the executor: not the letter's text
     if LIST_ITEM.match(line) or regex.search(r"\S(?: {3,}|\t)\S", line):
         return False        # a recipients list item, or a flattened two-column line
     if len(words) >= 16 or SALUTATION.match(line):
