@@ -33,6 +33,11 @@ _ORG_BEFORE = regex.compile(
     r"(?:[ \t]+[\p{Lu}\d][\p{L}\d&.,-]*)*[ \t]+$")
 # currency codes are units, not abbreviations of Vietnamese terms
 UNITS = {"VNĐ", "VND", "USD", "EUR"}
+# international technical acronyms of foreign words (mã QR, tệp PDF, mã OTP): no Vietnamese
+# full form exists to introduce; Vietnamese abbreviations (UBND, TTHC, CCCD) are still reported
+INTERNATIONAL = {"QR", "PDF", "OTP", "PIN", "SMS", "ATM", "USB", "GPS", "URL", "JPG", "JPEG", "PNG",
+                 "HIV", "AIDS", "COVID", "ADN", "DNA", "ASEAN", "UNESCO", "WTO", "SIM", "API", "IELTS",
+                 "TOEIC", "GDP", "WIFI", "LED", "CPU", "USD", "EU", "ISO"}
 _PRESCRIBED_LINE = regex.compile(
     r"^[ \t]*(?:S[ốô]\s*:|SỐ\s*:|V/[vV]\b|(?:TM|KT|TL|TUQ|Q)\.|Nơi\s+nhận|NƠI\s+NHẬN|[-–•+]?\s*Lưu\b|[-–•+]?\s*LƯU\b"
     r"|(?:ĐT|SĐT|ĐTDĐ|DĐ|Tel|Fax|Email|E-mail|Website|Hotline)\s*:)")
@@ -120,7 +125,7 @@ def abbreviation(ctx, check):
         shouted = _shouted_spans(text, s, e)
         for m in ABBR.finditer(text, s, e):
             a = m.group("a")
-            if a in seen or a in allow or a in UNITS:
+            if a in seen or a in allow or a in UNITS or a in INTERNATIONAL:
                 continue
             st, en = m.span("a")
             if _ROMAN.match(a) or is_syllable(a):

@@ -176,7 +176,9 @@ _DATE_NUMERIC = regex.compile(
     regex.I)
 
 
-_DATE_BLANK = regex.compile(r",[ \t]*ngày[ \t.…_\ue000]+tháng[ \t.…_\ue000]+năm\b", regex.I)
+# a draft: the day (and often the month) left blank until the letter is signed,
+# "ngày    tháng 3 năm 2026", "ngày …. tháng …. năm 2026"
+_DATE_BLANK = regex.compile(r",[ \t]*ngày[ \t.…_\ue000]+tháng[ \t.…_\ue000\d]+năm\b", regex.I)
 
 
 def _date_problems(d: str, m: str) -> list[str]:
