@@ -51,6 +51,21 @@ def _negated(tokens, i, window=2):
     return "не" in before3 and any(w in ("было", "были", "была", "был") for w in before3)
 
 
+def _conditional(tokens, i):
+    """The token stands in a condition: "Если будет установлено, что допущена ошибка …",
+    "В случае, если Вам откажут …" — a hypothesis, not a finding or a decision."""
+    sent = tokens[i].sent
+    j = i - 1
+    while j >= 0 and tokens[j].sent == sent:
+        w = tokens[j].lower
+        if w in ("если", "ежели") or (w == "случае" and j > 0 and tokens[j - 1].lower == "в"):
+            return True
+        if w == "то" and j > 0 and tokens[j - 1].text == ",":
+            return False    # "Если …, то <main clause>": the token is in the main clause
+        j -= 1
+    return False
+
+
 def _modal(tokens, i):
     clause = _clause_before(tokens, i, 8)
     words = {t.lower for t in clause}
@@ -111,6 +126,10 @@ def upheld_findings(ctx, spans):
                 hit = bool(sent_lemmas & ERROR_NOUNS)
             elif _is_verbish(tok, {"выявить", "установить"}) and _past(tok):
                 hit = bool(sent_lemmas & {"нарушение", "ошибка", "недостаток"}) and bool(sent_lemmas & STAFF)
+            elif _is_verbish(tok, {"нарушить"}) and _past(tok, participles=False):
+                # "специалист нарушил порядок приема" — a member of staff broke a rule
+                hit = bool(sent_lemmas & STAFF) and not any(
+                    t.lower in ("вы", "вами") for t in sent)
             elif _is_verbish(tok, {"произойти"}) and _past(tok):
                 hit = bool(sent_lemmas & {"ошибка", "сбой"})
             elif "вина" in lem and i > 0 and toks[i - 1].lower == "по":
@@ -118,7 +137,7 @@ def upheld_findings(ctx, spans):
                 hit = any(_lemmas(t) & STAFF for t in nxt)
             if not hit:
                 continue
-            if _negated(toks, i) or _modal(toks, i):
+            if _negated(toks, i) or _modal(toks, i) or _conditional(toks, i):
                 continue
             # a negation right after the noun of a nominal finding ("нарушений … не выявлено")
             out.append((tok.start, tok.end))
@@ -175,7 +194,7 @@ def refusals(ctx, spans):
             if tok.lower.startswith(("отказа", "отказы")) and tok.lower.endswith(("ся", "сь")):
                 continue
             before = {t.lower for t in toks[max(0, i - 3):i]}
-            if before & {"вправе", "может", "могут", "можете", "праве", "не"}:
+            if before & {"вправе", "может", "могут", "можете", "праве", "не"} or _conditional(toks, i):
                 continue
             s0, s1 = an.sentence_span(tok.start)
             if regex.search(r"обжалова", text[s0:s1], regex.I):

@@ -106,4 +106,12 @@ def _after_participle(ctx, pos):
     an = ctx.analysis
     i = an.token_index_at(pos)
     prev = [t for t in an.tokens[max(0, i - 3):i] if t.is_word and t.lower not in ("и", "а", "также")]
-    return bool(prev) and any(tag.startswith(("PRTF", "PRTS")) for tag in prev[-1].tags)
+    if not prev:
+        return False
+    tags = prev[-1].tags
+    if any(tag.startswith("PRTF") for tag in tags):
+        return True     # "утверждённой в установленном порядке документацией"
+    # "принят в установленном порядке" reports a past act; "будут рассмотрены в установленном
+    # порядке" is a promise (a future auxiliary before the short participle)
+    aux = {t.lower for t in prev[:-1]}
+    return any(tag.startswith("PRTS") for tag in tags) and not aux & {"будет", "будут", "быть"}
