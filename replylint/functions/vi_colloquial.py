@@ -9,6 +9,7 @@ The lists live in the rule's YAML `options`:
               at the end of a phrase or before one of `intensifier_next`; never after one of
               `formal_before` (vượt quá, không quá) nor before `formal_after` (quá hạn)
   measure     "cái" as a measure word (not after a numeral, not inside a name "Cái Nhum")
+  slang       spoken words of several syllables (tùm lum, lung tung), matched as phrases
   compounds   phrases that are never flagged (thôi việc, quá trình, Nha Trang, dạ dày …)
   suggest     replacement per word ("" = delete)
 Quoted text (citizen speech) and capitalised words inside a sentence (names) are skipped."""
@@ -30,6 +31,13 @@ def _compounds(opts) -> Matcher:
     key = tuple(opts.get("compounds") or ())
     if key not in _MATCHERS:
         _MATCHERS[key] = Matcher({"phrases": list(key)}, case_sensitive=False)
+    return _MATCHERS[key]
+
+
+def _slang(opts) -> Matcher:
+    key = ("slang",) + tuple(opts.get("slang") or ())
+    if key not in _MATCHERS:
+        _MATCHERS[key] = Matcher({"phrases": list(key[1:])}, case_sensitive=False)
     return _MATCHERS[key]
 
 
@@ -57,6 +65,12 @@ def colloquial(ctx, check):
     comp = _compounds(opts)
     if comp:
         skip += [(m.start, m.end) for m in comp.find(ctx, spans)]
+    if opts.get("slang"):
+        for m in _slang(opts).find(ctx, spans):
+            if not overlaps((m.start, m.end), skip) and text[m.start:m.start + 1].islower():
+                sugg = suggest.get(text[m.start:m.end].lower())
+                yield check.hit(ctx, m.start, m.end, suggestion=sugg if sugg else None,
+                                hint=(f"; có thể thay bằng «{sugg}»" if sugg else "; nên bỏ"))
     an = ctx.analysis
     for s, e in spans:
         toks = an.tokens_in(s, e)
