@@ -30,6 +30,8 @@ LEGAL_FORMS = frozenset("""
 """.split())
 ABBR = regex.compile(r"(?<![\w\-/.№])[А-ЯЁ]{2,}(?:[а-яё]{1,2}[А-ЯЁ]+)?(?![\w])")
 DEFINE_DALEE = regex.compile(r"\(\s*далее\s*(?:по\s+тексту\s*|также\s*|—|–|-|:|\s)\s*[—–\-:]?\s*([^()]{1,120})\)", regex.I)
+DEFINE_DALEE_BARE = regex.compile(
+    r"[,—–]\s*далее\s*(?:по\s+тексту\s*)?[—–\-:]?\s*(?:[«\"]?)(?-i:([А-ЯЁ]{2,}(?:[а-яё]{1,2}[А-ЯЁ]+)?))(?![\w])", regex.I)
 DEFINE_PAREN = regex.compile(r"\(\s*([А-ЯЁ][А-ЯЁа-яё\s\-]{1,40}?)\s*\)")
 ROMAN = regex.compile(r"^[IVXLСХ]+$")
 STAMP = regex.compile(r"сертификат|владелец|действителен|электронн\w+\s+подпис|подписан", regex.I)
@@ -49,6 +51,9 @@ def definitions(text: str) -> dict[str, int]:
     for m in DEFINE_DALEE.finditer(text):
         for a in ABBR.finditer(m.group(1)):
             out.setdefault(a.group(), m.start())
+    # ", далее – УСЗН," / "– далее УСЗН –": the same convention set off by commas or dashes
+    for m in DEFINE_DALEE_BARE.finditer(text):
+        out.setdefault(m.group(1), m.start())
     for m in DEFINE_PAREN.finditer(text):
         inner = m.group(1).strip()
         before = text[max(0, m.start() - 80):m.start()]

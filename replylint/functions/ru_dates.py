@@ -18,12 +18,19 @@ WORD_DATE = (r"«?(?P<d>\d{1,2})»?\s+(?P<mon>январ\w*|феврал\w*|ма
 DATE_ANY = regex.compile(rf"(?:{NUM_DATE}|{WORD_DATE})", regex.I)
 
 # the registration line: a date followed by a number sign, or a date alone on its line
+NUMBER_SIGN = r"(?:(?:[Ии]сх(?:одящий)?\.?\s*)?(?:№|N[oº°]?|Nº|No\.?))"
 LETTER_DATE = regex.compile(
-    rf"^[#*\s]*(?:от\s+)?(?:{NUM_DATE}|{WORD_DATE})\s*(?:г\.|года)?\s*(?:(?:№|N[oº°]?|Nº|No\.?)\s*\S+.*)?\**\s*$",
+    rf"^[#*\s]*(?:Дата:?\s*|от\s+)?(?:{NUM_DATE}|{WORD_DATE})\s*(?:г\.|года)?\s*(?:{NUMBER_SIGN}\s*\S+.*)?\**\s*$"
+    # "Исх. № 14-02/1187 от 20.06.2026", "№ 14-02/1187 от 20.06.2026"
+    rf"|^[#*\s]*{NUMBER_SIGN}\s*\S+\s+от\s+(?:{NUM_DATE}|{WORD_DATE})\s*(?:г\.|года)?\**\s*$",
     regex.I | regex.M)
+# a gap inside one sentence: no sentence end, but the dot of "вх.", "исх.", "рег." may occur
+GAP = r"(?:[^.!?\n]|(?<=\b(?:вх|исх|рег|г|ул|д|ст|п|ч))\.)"
 APPEAL_DATE = regex.compile(
-    rf"(?:\b[Нн]а\s+(?:№|N[oº°]?|Nº|No\.?)\s*[^\n]{{0,40}}?\bот\s+"
-    rf"|\b[Оо]бращени\w*[^.!?\n]{{0,80}}?\bот\s+"
+    rf"(?:\b[Нн]а\s+(?:(?:вх|исх)\.?\s*)?(?:№|N[oº°]?|Nº|No\.?)\s*[^\n]{{0,40}}?\bот\s+"
+    rf"|\b[Оо]бращени\w*{GAP}{{0,80}}?\bот\s+"
+    # "Ваше обращение, поступившее (в управу) 05.05.2026", "… зарегистрированное 05.05.2026"
+    rf"|\b[Оо]бращени\w*,?\s+(?:поступивш|зарегистрированн|направленн)\w*\s+[^.!?\n\d]{{0,60}}?"
     rf"|\b(?:[Вв]аш\w*|на)\s+(?:\w+\s+){{0,2}}(?:заявлени|жалоб)\w*[^.!?\n]{{0,60}}?\bот\s+)"
     rf"(?P<date>{NUM_DATE}|{WORD_DATE})",
     regex.I)
