@@ -134,3 +134,43 @@ def test_seed_002_has_no_error():
     found = lint(_doc(seed.read_text(encoding="utf-8")), VI)
     assert not [x for x in found if x.severity == "error"]
     assert {x.rule for x in found} <= {"vi.abbreviation"}
+
+
+# ------------------------------------------------------------------ letter-wide legacy text
+
+_VNI_LETTER = """UÛY BAN NHAÂN DAÂN                         COÄNG HOØA XAÕ HOÄI CHUÛ NGHÓA VIEÄT NAM
+PHÖÔØNG VÒ THANH                                Ñoäc laäp - Töï do - Haïnh phuùc
+
+Soá: 219/UBND-TP                          Vò Thanh, ngaøy 12 thaùng 5 naêm 2026
+V/v höôùng daãn caûi chính naêm sinh
+
+Kính göûi: OÂng Lyù Vaên Thaïnh, khu vöïc 4, phöôøng Vò Thanh.
+
+UÛy ban nhaân daân phöôøng nhaän ñöôïc ñôn cuûa OÂng ñeà ngaøy 04/01/2026 ñeà nghò höôùng daãn thuû tuïc caûi chính hoä tòch.
+
+Nôi nhaän:
+- Nhö treân;
+- Löu: VT, TP.
+
+TM. UÛY BAN NHAÂN DAÂN
+CHUÛ TÒCH
+
+Traàn Thò Beù Ba
+"""
+
+
+def test_letter_in_legacy_encoding_reports_only_the_encoding():
+    """A letter typed entirely in VNI: its formalities cannot be read, so the formal checks
+    (Quốc hiệu, Kính gửi, date line, deadline …) stay quiet; vi.legacy-encoding reports it."""
+    got = {x.rule for x in lint(_doc(_VNI_LETTER), VI) if x.severity != "suggestion"}
+    assert got == {"vi.legacy-encoding"}
+
+
+@pytest.mark.parametrize("line,enc", [
+    ("TrÇn Quèc ViÖt", "tcvn3"),                       # a TCVN3 signer's name
+    ("Ñeà nghò Baø ñeán nhaän keát quaû.", "vni"),
+    ("Theo quy ®Þnh t¹i §iÒu 235 LuËt", "tcvn3"),
+])
+def test_short_legacy_line_encoding(line, enc):
+    from replylint.functions.vi_legacy import _line_encoding
+    assert _line_encoding(line) == enc

@@ -85,6 +85,8 @@ def appeal_date(text: str, start: int, end: int):
 
 
 def deadline(ctx, check):
+    if K.unreadable(ctx):
+        return      # dates and an extension notice cannot be read in TCVN3/VNI text
     doc, text = ctx.doc, ctx.doc.text
     opts = check.options(ctx)
     limit = int(opts.get("days", 30))

@@ -51,6 +51,8 @@ def _note(ctx):
 # ------------------------------------------------------------------ Quốc hiệu, Tiêu ngữ
 
 def national_title(ctx, check):
+    if K.unreadable(ctx):
+        return
     k = K.kind(ctx)
     if k not in ("congvan", "vanban"):
         return
@@ -103,6 +105,8 @@ _NUM_OK = regex.compile(
 
 
 def number_symbol(ctx, check):
+    if K.unreadable(ctx):
+        return
     k = K.kind(ctx)
     if k not in ("congvan", "vanban"):
         return
@@ -203,6 +207,8 @@ def _fmt_date(place, d, m, y):
 
 
 def date_line(ctx, check):
+    if K.unreadable(ctx):
+        return
     k = K.kind(ctx)
     if k not in ("congvan", "vanban"):
         return
@@ -260,6 +266,8 @@ _GREET_EMAIL = regex.compile(
 
 
 def recipient_missing(ctx, check):
+    if K.unreadable(ctx):
+        return
     k = K.kind(ctx)
     if k == "vanban":
         return
@@ -285,6 +293,8 @@ _VT = regex.compile(r"\bVT\b|văn\s+thư", regex.I)
 
 
 def recipients_list(ctx, check):
+    if K.unreadable(ctx):
+        return
     k = K.kind(ctx)
     if k != "congvan":
         return

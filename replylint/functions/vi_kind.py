@@ -117,6 +117,33 @@ def detect(doc) -> str:
     return "reply"
 
 
+LEGACY_SHARE = 0.5      # above this share of the letters in TCVN3/VNI, formalities are not judged
+
+
+def legacy_share(ctx) -> float:
+    """Share of the document's non-space characters inside legacy-encoded (TCVN3/VNI) passages."""
+    def compute():
+        from .vi_legacy import passages
+        doc = ctx.doc
+        text = doc.text
+        spans = [(s, e) for s, e, _ in ctx.cached("vi.legacy", lambda: passages(text))]
+        spans += [(s, e) for s, e in (doc.unreadable or ()) if e > s]
+        covered = [False] * len(text)
+        for s, e in spans:
+            for i in range(max(0, s), min(len(text), e)):
+                covered[i] = True
+        total = sum(1 for c in text if not c.isspace())
+        inside = sum(1 for i, c in enumerate(text) if covered[i] and not c.isspace())
+        return inside / total if total else 0.0
+    return ctx.cached("vi.legacy_share", compute)
+
+
+def unreadable(ctx) -> bool:
+    """Most of the letter is in a legacy encoding: its formalities cannot be read (the rule
+    vi.legacy-encoding reports it; the other formal checks stay quiet rather than guess)."""
+    return legacy_share(ctx) > LEGACY_SHARE
+
+
 def kind(ctx) -> str:
     return ctx.cached("vi.kind", lambda: detect(ctx.doc))
 

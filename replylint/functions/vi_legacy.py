@@ -32,6 +32,8 @@ _VNI = {
     "yû": "ỷ", "yõ": "ỹ", "yï": "ỵ", "ì": "ì", "í": "í", "æ": "ỉ", "ó": "ĩ", "ò": "ị",
     "ô": "ơ", "ö": "ư", "ñ": "đ", "Ñ": "Đ",
 }
+_VNI_PAIR = regex.compile(r"(?:[aA][øùûõïêèéúüëâàáåãäØÙÛÕÏÊÈÉÚÜËÂÀÁÅÃÄ]|[eEoO][øùûõïâàáåãäØÙÛÕÏÂÀÁÅÃÄ]"
+                          r"|[uUyYôöÔÖ][øùûõïØÙÛÕÏ])(?![\p{L}&&[^\x00-\x7F]])")
 _VNI_RE = regex.compile("|".join(sorted(map(regex.escape, _VNI), key=len, reverse=True)))
 
 
@@ -53,7 +55,11 @@ def _line_encoding(line: str) -> str | None:
     words = regex.findall(r"\S+", line)
     odd_words = sum(1 for w in words if _ODD.search(w[1:-1] if len(w) > 2 else "") or _MID_CAP.search(w))
     if odd_words >= 3 and odd_words >= 0.3 * len(words):
-        return "tcvn3" if regex.search(r"[\u00A8-\u00AE\u00B5-\u00B9]", line) else "vni"
+        if regex.search(r"[\u00A8-\u00AE\u00B5-\u00B9]", line):
+            return "tcvn3"
+        # VNI writes a vowel and its mark as two bytes ("aø", "eä", "öù"); TCVN3 has one byte
+        # per letter ("TrÇn Quèc ViÖt": "uè" is no VNI pair)
+        return "vni" if _VNI_PAIR.search(line) else "tcvn3"
     return None
 
 
