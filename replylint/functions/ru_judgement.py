@@ -21,6 +21,18 @@ STAFF = {"работник", "сотрудник", "специалист", "до
          "оператор", "персонал", "консультант", "работница", "сотрудница", "кассир",
          "администратор", "исполнитель", "курьер", "отдел", "наш"}
 
+# nouns that name the complaint itself: their confirmation upholds it
+COMPLAINT_STRONG = {"довод", "жалоба", "обращение", "претензия", "изложенное", "изложить", "изложенный",
+                    "замечание"}
+# what makes a confirmed "факт"/"информация" a fault
+FAULT_WORDS = {"нарушение", "грубый", "грубость", "некорректный", "неправомерный", "несвоевременный",
+               "утеря", "отказ", "бездействие", "волокита", "хамство"}
+# who is not the office: their faults found by an inspection need no apology from it
+THIRD_PARTY = {"управляющий", "управлять", "подрядный", "подрядчик", "перевозчик", "застройщик", "работодатель",
+               "поставщик", "ресурсоснабжающий", "компания", "товарищество"}
+# a member of staff did wrong
+MISCONDUCT = {"нарушить", "утерять", "потерять", "утратить", "нагрубить", "просрочить"}
+
 APOLOGY = {"извинение", "извинить", "извиниться", "извинять", "извиняться", "прощение"}
 
 
@@ -106,7 +118,10 @@ def upheld_findings(ctx, spans):
             sent_lemmas = set().union(*(_lemmas(t) for t in sent)) if sent else set()
             hit = False
             if _is_verbish(tok, {"подтвердиться", "подтверждаться", "подтвердить"}) and _past(tok, participles=False):
-                hit = bool(sent_lemmas & COMPLAINT_NOUNS)
+                # "доводы подтвердились", "факт нарушения подтверждён" — not "факт проживания
+                # подтверждён актом", "сведения о доходах подтвердились"
+                hit = bool(sent_lemmas & COMPLAINT_STRONG) or (
+                    bool(sent_lemmas & COMPLAINT_NOUNS) and bool(sent_lemmas & (ERROR_NOUNS | FAULT_WORDS)))
             elif _is_verbish(tok, {"обосновать"}) and _past(tok, participles=False):
                 hit = bool(sent_lemmas & {"жалоба", "обращение", "претензия", "довод", "требование"})
             elif _is_verbish(tok, {"удовлетворить"}) and _past(tok, participles=False):
@@ -123,13 +138,19 @@ def upheld_findings(ctx, spans):
                 if any(t.lower in ("частично", "полностью") for t in toks[max(0, i - 2):i]):
                     hit = hit
             elif _is_verbish(tok, {"допустить"}) and _past(tok):
-                hit = bool(sent_lemmas & ERROR_NOUNS)
+                # the office's own fault, not a third party's ("управляющей организацией допущено …")
+                hit = bool(sent_lemmas & ERROR_NOUNS) and not (sent_lemmas & THIRD_PARTY and not sent_lemmas & STAFF)
             elif _is_verbish(tok, {"выявить", "установить"}) and _past(tok):
                 hit = bool(sent_lemmas & {"нарушение", "ошибка", "недостаток"}) and bool(sent_lemmas & STAFF)
-            elif _is_verbish(tok, {"нарушить"}) and _past(tok, participles=False):
-                # "специалист нарушил порядок приема" — a member of staff broke a rule
-                hit = bool(sent_lemmas & STAFF) and not any(
-                    t.lower in ("вы", "вами") for t in sent)
+            elif _is_verbish(tok, MISCONDUCT) and _past(tok, participles=False):
+                # "специалист нарушил порядок", "заявление было утеряно сотрудником отдела"
+                hit = bool(sent_lemmas & STAFF) and not any(t.lower in ("вы", "вами") for t in sent)
+            elif (lem & {"ошибка", "сбой", "халатность", "невнимательность", "недосмотр"}) and regex.search(
+                    r"(?:из-за|вследствие|по\s+причине)\s+(?:\w+\s+){0,2}$",
+                    ctx.doc.text[max(0, tok.start - 60):tok.start], regex.I):
+                # "выплата задержана из-за ошибки специалиста / вследствие технического сбоя"
+                hit = (bool(sent_lemmas & STAFF) or bool(sent_lemmas & {"технический", "программный"})) \
+                    and not any(t.lower in ("вы", "вами") for t in sent)
             elif _is_verbish(tok, {"произойти"}) and _past(tok):
                 hit = bool(sent_lemmas & {"ошибка", "сбой"})
             elif "вина" in lem and i > 0 and toks[i - 1].lower == "по":
@@ -166,8 +187,11 @@ REFUSAL_PHRASES = regex.compile(
     r"|\bне\s+(?:имеется|усматривается)\s+(?:\w+\s+){0,2}оснований|\bоснования\s+для\s+[^.!?]{0,120}?\bотсутству\w+"
     r"|\bотсутству\w+\s+(?:\w+\s+){0,2}основани[яй]"
     r"|\bне\s+планиру\w+|\bне\s+запланирован\w*|\bрешение\s+об\s+отказе\s+(?:\w+\s+){0,8}?принято"
-    r"|\bпринято\s+решение\s+об\s+отказе", regex.I)
-STRONG = regex.compile(r"\bне\s+может\s+быть\s+удовлетворен|\bне\s+подлежит|\bбез\s+удовлетворения|решени\w+\s+об\s+отказе", regex.I)
+    r"|\bпринято\s+решение\s+об\s+отказе"
+    r"|\bпринят\w*\s+отрицательн\w+\s+решени\w*|\bотрицательн\w+\s+решени\w+\s+(?:\w+\s+){0,4}?принят\w*"
+    r"|\b(?:заявлени|ходатайств|просьб|предложени)\w*\s+(?:\w+\s+){0,3}?отклонен\w*", regex.I)
+STRONG = regex.compile(r"\bне\s+может\s+быть\s+удовлетворен|\bне\s+подлежит|\bбез\s+удовлетворения|решени\w+\s+об\s+отказе"
+                    r"|отрицательн|отклонен", regex.I)
 GROUND = regex.compile(
     r"\bв\s+соответствии\s+с|\bсогласно\b|\bна\s+основании\b|\bпоскольку\b|\bтак\s+как\b|\bт\.\s?к\.|"
     r"\bв\s+связи\s+с\b|\bввиду\b|\bвследствие\b|\bпо\s+причине\b|\bиз-за\b|\bв\s+силу\b|"
