@@ -21,8 +21,11 @@ _M = r"(?P<m>\d{1,2})"
 _Y = r"(?P<y>\d{4})"
 DATE = regex.compile(
     rf"(?:ngày\s+)?{_D}\s*(?:[/.\-]\s*{_M}\s*[/.\-]\s*{_Y}|\s+tháng\s+{_M}\s+năm\s+{_Y})", regex.I)
+# "Hà Nội, ngày 05 tháng 3 năm 2026", also the malformed "Hà Nội, ngày 05/3/2026" and
+# "Hà Nội, 05/3/2026" (vi.date-line reports the form; the date still counts for the deadline)
 _LETTER_DATE = regex.compile(
-    rf"^(?![ \t]*ngày\b)[^\n]{{2,80}}?,\s*ngày\s+{_D}\s*(?:[/.\-]\s*{_M}\s*[/.\-]\s*{_Y}|\s+tháng\s+{_M}\s+năm\s+{_Y})",
+    rf"^(?![ \t]*ngày\b)(?:[^\n]{{2,80}}?,\s*ngày\s+|[^\n\d]{{2,80}}?,\s*(?=\d{{1,2}}\s*[/.\-]))"
+    rf"{_D}\s*(?:[/.\-]\s*{_M}\s*[/.\-]\s*{_Y}|\s+tháng\s+{_M}\s+năm\s+{_Y})",
     regex.I)
 _APPEAL = r"(?:đơn(?:\s+thư)?|thư(?:\s+điện\s+tử)?|e-?mail|phản\s+ánh|kiến\s+nghị|khiếu\s+nại|tố\s+cáo|đề\s+nghị|yêu\s+cầu)"
 # between the appeal and its date: no sentence end, no number, no other document
@@ -35,7 +38,13 @@ _DATED = regex.compile(
 _RECEIVED = regex.compile(
     rf"\bnhận\s+được\s+(?:[^.;\n]{{0,40}}?\s)?{_APPEAL}\b[^.;\n]{{0,120}}?\bngày\s+(?P<date>\d{{1,2}}[^\n]{{0,24}})"
     rf"|\bngày\s+(?P<date>\d{{1,2}}[^\n]{{0,24}}?),?\s+[^.;\n]{{0,100}}?\bnhận\s+được\s+(?:[^.;\n]{{0,40}}?\s)?{_APPEAL}\b", regex.I)
-_EXTENSION = regex.compile(r"\bgia\s+hạn\b|\bkéo\s+dài\s+thời\s+hạn\s+giải\s+quyết\b", regex.I)
+# an extension of the time to settle the appeal, not the subject of the appeal ("đề nghị gia hạn
+# nộp tiền sử dụng đất", "gia hạn giấy phép" are requests, not extension notices)
+_EXTENSION = regex.compile(
+    r"\bgia\s+hạn\s+(?:thêm\s+)?(?:(?:thời\s+hạn|thời\s+gian)\s+)?(?:giải\s+quyết|xử\s+lý|trả\s+lời|xác\s+minh|thụ\s+lý|xem\s+xét)"
+    r"|\bgia\s+hạn\s+thêm\s+(?:\d+|một|hai|ba|mười|mười\s+lăm)\s+ngày"
+    r"|\b(?:thông\s+báo|quyết\s+định)\s+(?:về\s+việc\s+|số\s+\S+\s+(?:về\s+việc\s+)?)?gia\s+hạn\b(?!\s+(?:nộp|thời\s+hạn\s+nộp|giấy\s+phép|hợp\s+đồng|thời\s+hạn\s+sử\s+dụng))"
+    r"|\bkéo\s+dài\s+thời\s+(?:hạn|gian)\s+giải\s+quyết\b", regex.I)
 
 
 def _mkdate(m) -> dt.date | None:
