@@ -214,3 +214,72 @@ def test_labelled_corpus_common_rules(shared_corpus):
         if got != want:
             problems.append(f"{name}: missing {sorted(want - got)}, extra {sorted(got - want)}")
     assert not problems, "\n".join(problems)
+
+
+# ------------------------------------------------------------------ near misses from tests/corpus c01-c14
+
+@pytest.mark.parametrize("text,lang,kind", [
+    ("Ông nhận tiền qua số thẻ 9704 2215 3467 8216 mở tại ngân hàng.", "vi", "card"),         # Napas
+    ("на индивидуальном лицевом счете СНИЛС 134-578-206 69, поскольку", "ru", "snils"),
+    ("Страховой номер индивидуального лицевого счета 134 578 206 69 указан верно.", "ru", "snils"),
+    ("номер Вашей карты: 2202201145789034", "ru", "card"),
+    ("паспорт серия 97 04 № 512345, ИНН 212804731609", "ru", "passport"),
+])
+def test_personal_data_labelled_forms(text, lang, kind):
+    found = ids.find_identifiers(text, lang)
+    assert found and found[0][3] == kind
+
+
+@pytest.mark.parametrize("text", [
+    "Ваше обращение зарегистрировано на портале под номером 2202201145789034.",
+    "р/с 03100643000000013600 в Отделении Тверь, БИК 012809106",
+    "Сертификат 4F2A90C1D7E36B5508A1C4E7\nДействителен с 20.01.2026 по 15.04.2027",
+    "Số biên nhận hồ sơ 079260410012.",
+])
+def test_personal_data_quiet_numbers(text):
+    assert not ids.find_identifiers(text, "vi" if "Số" in text else "ru")
+
+
+SIG_BODY = ("Уважаемая Анна Сергеевна!\n\nУправа рассмотрела Ваше обращение о ремонте детской площадки. "
+            "Работы будут выполнены до 31.08.2026.\n\n")
+
+
+@pytest.mark.parametrize("tail", [
+    # the mos.ru stamp footer is prose-like but not the letter's text
+    "Глава управы                                   А.Н. Смирнов\n\nПодлинник электронного документа, "
+    "подписанного ЭП, хранится в системе электронного документооборота Правительства Москвы.\n\n"
+    "СВЕДЕНИЯ О СЕРТИФИКАТЕ ЭП\nСертификат: 00AECE42A87D7B8726BE847CC34D9A8F17\nВладелец: Смирнов Андрей Николаевич\n\n"
+    "Исп. Козлова Е.В.\nтел. 8 (499) 204-12-33\n",
+    "Глава управы\nА.Н. СМИРНОВ\n\nИсп. Козлова Е.В., тел. 8 (499) 204-12-33\n",
+    "| Глава управы | А.Н. Смирнов |\n|---|---|\n\nИсп. Козлова Е.В., 8 (499) 204-12-33\n",
+    "Глава управыА.Н. Смирнов\n\nИсп. Козлова Е.В.\nтел. 8 (499) 204-12-33\n",     # HTML span glued
+])
+def test_signature_found_in_stamped_or_reformatted_tails(tail):
+    assert not run("common.signature-missing", SIG_BODY + tail)
+    assert not run("common.signature-contact", SIG_BODY + tail)
+
+
+def test_vietnamese_ethnic_name_signs():
+    text = ("Kính gửi: Bà Lê Thị Hạnh.\n\nỦy ban nhân dân xã trả lời để Bà được biết./.\n\nNơi nhận:\n- Như trên;\n"
+            "- Lưu: VT.\n\nTM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\n\nH'Zen Niê\n")
+    assert not run("common.signature-missing", text, lang="vi")
+
+
+EMAIL_BODY = ("Уважаемая Анна Сергеевна!\n\nВаше обращение рассмотрено. Справка будет готова 15.05.2026.\n\n"
+              "С уважением,\nглавный специалист отдела\nЕ.В. Козлова\n")
+
+
+@pytest.mark.parametrize("quoted", [
+    "\n14.04.2026, 09:41, \"Анна Егорова\" <a.egorova@yandex.ru>:\n> Прошу сообщить срок.\n> Тел. 8 (917) 654-32-10\n",
+    "\nОт: Анна Егорова <a.egorova@yandex.ru>\nОтправлено: 14 апреля 2026 г. 9:41\nТема: Справка\n\n"
+    "Прошу сообщить срок. Мой телефон 8 (917) 654-32-10.\n",
+])
+def test_quoted_citizen_phone_is_not_the_signer_contact(quoted):
+    assert run("common.signature-contact", EMAIL_BODY + quoted, kind="email")
+    assert run("common.signature-contact", EMAIL_BODY + "тел. 8 (8352) 62-17-41\n" + quoted, kind="email") == []
+
+
+def test_mail_system_footer_does_not_hide_the_signature_phone():
+    text = EMAIL_BODY + "тел. 8 (495) 620-17-41\n\nВнимание! Это письмо сформировано автоматически, не отвечайте на него.\n"
+    assert not run("common.signature-contact", text, kind="email")
+    assert not run("common.signature-missing", text, kind="email")

@@ -495,3 +495,18 @@ def test_name_in_hard_wrapped_last_paragraph_is_body(other):
     seq, zones = names(text)
     assert seq == ["salutation", "body", "signature"]
     assert zone_texts(text, zones, "signature") == ["Начальник отдела\nИ.И. Иванов"]
+
+
+@pytest.mark.parametrize("quoted", [
+    '14.04.2026, 09:41, "Сергей Волков" <s.volkov.tver@yandex.ru>:\n> Добрый день.\n> С уважением, Сергей Волков\n',
+    "От: Сергей Волков <s.volkov.tver@yandex.ru>\nОтправлено: 14 апреля 2026 г. 9:41\nКому: ifns@nalog.ru\n"
+    "Тема: Земельный налог\n\nДобрый день. Прошу уточнить срок.\nСергей Волков\nтел. 8 (917) 654-32-10\n",
+])
+def test_quoted_history_without_a_verb_is_cut(quoted):
+    text = ("Уважаемый Сергей Викторович!\n\nУведомление будет пересчитано до 15.05.2026.\n\nС уважением,\n"
+            "старший государственный налоговый инспектор\nЕ.Н. Кузнецова\n\n" + quoted)
+    zones = segment(text, "ru", "email")
+    check_invariants(text, zones)
+    cut = text.index(quoted)
+    assert all(z.end <= cut + 1 for z in zones), [(z.name, text[z.start:z.end]) for z in zones]
+    assert any("Кузнецова" in t for t in zone_texts(text, zones, "signature"))

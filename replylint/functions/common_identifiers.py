@@ -2,7 +2,8 @@
 
 Every candidate is validated by its checksum or structure, and by its label where the
 number alone is ambiguous:
-  bank card      13–19 digits (plain or in groups), Luhn, issuer prefix 2–6
+  bank card      13–19 digits (plain or in groups), Luhn, issuer prefix 2–6 or Napas 9704;
+                 any prefix when labelled "карта", "card", "thẻ"
   СНИЛС          "123-456-789 01" (or 11 digits after the word СНИЛС), control number
   ИНН (person)   12 digits, both control digits (a 10-digit ИНН is an organisation's)
   passport (ru)  "серия 45 06 № 123456", "паспорт 4506 123456"
@@ -134,7 +135,7 @@ ORG_LABEL = regex.compile(
     r"(?i:ОГРНИП|ОГРН|ИНН\s*/\s*КПП|КПП|ОКПО|ОКАТО|ОКТМО|ОКОГУ|ОКВЭД|ОКФС|ОКОПФ|БИК|р/с|к/с|"
     r"расч[её]тн\w*\s+сч[её]т\w*|корр?\w*\s+сч[её]т\w*|л/с|лицев\w+\s+сч[её]т\w*|"
     r"сертификат\w*|серийн\w+|serial|ID|идентификатор\w*|рег(?:истрационн\w*)?\.?\s*(?:№|номер)|"
-    r"mã\s+số\s+thuế|MST|mã\s+hồ\s+sơ|số\s+hồ\s+sơ|(?:số\s+)?tài\s+khoản(?:\s+số)?|Số:|№)[^\n]{0,12}$")
+    r"(?:под\s+)?номер(?:ом|а|у)?|mã\s+số\s+thuế|MST|mã\s+hồ\s+sơ|mã\s+(?:giao\s+dịch|tra\s+cứu|biên\s+nhận)|số\s+biên\s+nhận|số\s+hồ\s+sơ|(?:số\s+)?tài\s+khoản(?:\s+số)?|Số:|№)[^\n]{0,12}$")
 STAMP_LINE = regex.compile(r"(?i)сертификат|владелец|действителен|подписан|СВЕДЕНИЯ О СЕРТИФИКАТЕ|chứng thư|ký số")
 
 

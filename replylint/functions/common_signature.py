@@ -18,12 +18,13 @@ from ..document import PLACEHOLDER
 PLACEHOLDER_NAME = regex.compile(rf"(?:^|\s{{2,}}|\t){PLACEHOLDER}{{3,}}[ .]*$")
 
 from ..checks.required import report_span
+from ..structure.common import QUOTE_FROM, QUOTE_META
 
 U, L = "А-ЯЁ", "а-яё"
 SURNAME_RU = rf"(?:[{U}][{L}]+(?:-[{U}][{L}]+)?|[{U}]{{2,}}(?:-[{U}]{{2,}})?)"   # Иванова, ИВАНОВА
 INITIALS_RU = rf"[{U}]\.\s?(?:[{U}]\.)?"
 RU_NAME_AT_END = regex.compile(
-    rf"(?:^|[\s,–—-]){INITIALS_RU}\s?{SURNAME_RU}(?:\s*\([^()\n]{{1,20}}\))?$"
+    rf"(?:^|[\s,–—-]|(?<=[{L}])){INITIALS_RU}\s?{SURNAME_RU}(?:\s*\([^()\n]{{1,20}}\))?$"
     rf"|(?:^|[\s,–—-]){SURNAME_RU}\s+{INITIALS_RU}(?:\s*\([^()\n]{{1,20}}\))?$")
 RU_FULL_NAME = regex.compile(
     rf"(?:^|\s{{2,}}|\t){SURNAME_RU}\s+[{U}][{L}]+\s+[{U}][{L}]+(?:вич|вна|чна|ична|ич|оглы|кызы)$")
@@ -55,7 +56,8 @@ STAMP = regex.compile(r"^(?:ДОКУМЕНТ\s+ПОДПИСАН|Документ
                       r"|Действителен|ДЕЙСТВИТЕЛЕН|Подписано|Подлинник\s+электронного\s+документа|ПОДЛИННИК\s+ЭЛЕКТРОННОГО|Ký\s+bởi|Người\s+ký|Thời\s+gian\s+ký|Cơ\s+quan:|[•·])")
 QUOTE_START = regex.compile(
     r"^(?:-{2,}\s*(?:Original Message|Forwarded message|Исходное сообщение|Пересылаемое сообщение)"
-    r"|>|.{0,200}(?:wrote|пишет|написал|написала|написал\(а\)|đã viết|viết):$)", regex.I)
+    r"|>|.{0,200}(?:wrote|пишет|написал|написала|написал\(а\)|đã viết|viết):$"
+    r"|.{0,200}\d[^<>\n]{0,120}<?[\w.+-]+@[\w-]+(?:\.[\w-]+)+>?\s*:$)", regex.I)   # "14.04.2026, 09:41, "…" <a@b.ru>:"
 CLOSING = regex.compile(r"^(?:С\s+уважением|С\s+наилучшими|Trân\s+trọng|Kính\s+thư|Best\s+regards|Regards)", regex.I)
 LIST_ITEM = regex.compile(r"^(?:[-–—•+*]\s|\d{1,2}[.)]\s)")
 MD = regex.compile(r"\*\*|__|^#{1,6}\s+|(?<!\w)[*_](?=\w)|(?<=\w)[*_](?!\w)")
@@ -104,13 +106,26 @@ def _lines(text: str, start: int = 0, end: int | None = None):
         pos = nl + 1
 
 
+# Automatic footers of agency mail systems under the signature: not the reply's text.
+DISCLAIMER = regex.compile(
+    r"^(?:Внимание[!:.]?\s+(?:Это|Данное|Настоящее|Информация|Письмо|Сообщение)|Это\s+(?:письмо|сообщение)\s+(?:сформировано|отправлено|создано)"
+    r"|(?:Данное|Настоящее)\s+(?:электронное\s+)?(?:письмо|сообщение)|Пожалуйста,\s+не\s+отвечайте|Просим\s+не\s+отвечать"
+    r"|Информация,?\s+содержащаяся\s+в\s+(?:этом|данном|настоящем)|Конфиденциально"
+    r"|(?:Lưu\s+ý:\s*)?(?:Đây\s+là\s+thư|Thư\s+(?:này|điện\s+tử\s+này)\s+(?:được|là))|Vui\s+lòng\s+không\s+trả\s+lời"
+    r"|This\s+(?:e-?mail|message)|Please\s+do\s+not\s+reply|Disclaimer|CONFIDENTIAL)", regex.I)
+
+
 def reply_end(doc) -> int:
-    """End of the reply proper: e-mails lose their quoted history."""
+    """End of the reply proper: e-mails lose their quoted history and the mail system's footer."""
     if doc.kind != "email":
         return len(doc.text)
-    for s, _e, line in _lines(doc.text):
-        if line and QUOTE_START.match(line) and s > 0:
+    half = len(doc.text) // 2
+    lines = [(s, t) for s, _e, t in _lines(doc.text) if t]
+    for k, (s, line) in enumerate(lines):
+        if s > 0 and (QUOTE_START.match(line) or (s > half and DISCLAIMER.match(line))):
             return s
+        if s > 0 and QUOTE_FROM.match(line) and any(QUOTE_META.match(t) for _, t in lines[k + 1:k + 4]):
+            return s        # Outlook's "От: … / Отправлено: …" block of the quoted message
     return len(doc.text)
 
 

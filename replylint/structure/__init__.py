@@ -15,7 +15,7 @@ import re
 
 from ..document import Zone
 from .classify import Feat, classify, patterns_for
-from .common import QUOTE_START, SIG_DASH, any_match
+from .common import QUOTE_FROM, QUOTE_META, QUOTE_START, SIG_DASH, any_match
 from .lines import Line, split_columns, split_lines
 
 __all__ = ["segment"]
@@ -76,6 +76,9 @@ class _Segmenter:
                 continue
             if seen_text and QUOTE_START.match(l.text[:300]):
                 return lines[:i]
+            if seen_text and QUOTE_FROM.match(l.text) and any(
+                    QUOTE_META.match(n.text) for n in lines[i + 1:i + 5] if not n.blank):
+                return lines[:i]        # Outlook's "От: … / Отправлено: …" quoted header
             seen_text = True
         cut = len(lines)
         for i in range(len(lines) - 1, -1, -1):

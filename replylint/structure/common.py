@@ -78,7 +78,12 @@ ITEM = re.compile(r"^(?:[-–—•+*]\s|\d{1,2}[.)]\s|[a-zа-яđ][.)]\s)")
 # E-mail quoted history: nothing after it belongs to the reply.
 QUOTE_START = re.compile(
     r"^(?:-{2,}\s*(?:Original Message|Forwarded message|Исходное сообщение|Пересылаемое сообщение)"
-    r"|.{0,200}(?:wrote|пишет|написал|написала|написал\(а\)|đã viết|viết):$)", re.I)
+    r"|.{0,200}(?:wrote|пишет|написал|написала|написал\(а\)|đã viết|viết):$"
+    r"|.{0,200}\d[^<>\n]{0,120}<?[\w.+-]+@[\w-]+(?:\.[\w-]+)+>?\s*:$)", re.I)
+
+# Outlook's header block of the quoted message: "От: …" followed by "Отправлено: …" / "Sent: …".
+QUOTE_FROM = re.compile(r"^(?:От|From|Từ|Người\s+gửi)\s*:\s*\S", re.I)
+QUOTE_META = re.compile(r"^(?:Отправлено|Дата|Sent|Date|Gửi\s+lúc|Ngày\s+gửi|Đã\s+gửi|Кому|To|Đến|Тема|Subject|Chủ\s+đề)\s*:", re.I)
 
 
 # Marks standing for a handwritten signature or seal between the position and the name.
