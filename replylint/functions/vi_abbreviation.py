@@ -45,6 +45,23 @@ _UPPER_WORD = regex.compile(r"[\p{Lu}\d][\p{Lu}\d.,:;/\-–()]*")
 _WORD = regex.compile(r"\S+")
 
 
+_TOKEN_EDGE = regex.compile(r"[\s(),;«»\"“”]")
+
+
+def _is_code(text: str, st: int, en: int) -> bool:
+    """The abbreviation is part of a document number or code ("412/QĐ-UBND", "H35.22-260410",
+    "Mẫu TK1-TS"): the whole token has a digit or a "/"; a chain of letters only, "Phòng KT-HT-ĐT",
+    "VH-XH", is a chain of abbreviations."""
+    a = st
+    while a > 0 and not _TOKEN_EDGE.match(text[a - 1]):
+        a -= 1
+    b = en
+    while b < len(text) and not _TOKEN_EDGE.match(text[b]):
+        b += 1
+    token = text[a:b].rstrip(".:")
+    return bool(regex.search(r"[\d/]", token))
+
+
 def is_syllable(word: str) -> bool:
     """A Vietnamese syllable in capitals ("KHÔNG", "ĐẤT", "CA"), not an abbreviation."""
     return bool(_SYLLABLE.match(fold(word).lower()))
@@ -132,8 +149,8 @@ def abbreviation(ctx, check):
                 continue
             before = text[max(0, st - 3):st]
             after = text[en:en + 30]
-            if _CODE_NEIGHBOUR_BEFORE.search(before) or _CODE_NEIGHBOUR_AFTER.match(after) \
-                    or _STANDARD.match(after):
+            if (_CODE_NEIGHBOUR_BEFORE.search(before) or _CODE_NEIGHBOUR_AFTER.match(after)) \
+                    and _is_code(text, st, en) or _STANDARD.match(after):
                 continue
             if any(a0 <= st < b0 for a0, b0 in shouted):
                 continue
