@@ -45,6 +45,9 @@ _UPPER_WORD = regex.compile(r"[\p{Lu}\d][\p{Lu}\d.,:;/\-–()]*")
 _WORD = regex.compile(r"\S+")
 
 
+# the series letters of a serial number: "Giấy chứng nhận số CS 047215", "seri AA 0123456"
+_SERIAL_BEFORE = regex.compile(r"(?:\bsố|\bseri|\bsê-ri|\bseries|\bký hiệu|\bphôi)[ \t]+$", regex.I)
+_SERIAL_AFTER = regex.compile(r"^[ \t]?\d{4,}\b")
 _TOKEN_EDGE = regex.compile(r"[\s(),;«»\"“”]")
 
 
@@ -151,6 +154,8 @@ def abbreviation(ctx, check):
             after = text[en:en + 30]
             if (_CODE_NEIGHBOUR_BEFORE.search(before) or _CODE_NEIGHBOUR_AFTER.match(after)) \
                     and _is_code(text, st, en) or _STANDARD.match(after):
+                continue
+            if _SERIAL_AFTER.match(after) and _SERIAL_BEFORE.search(text, max(0, st - 12), st):
                 continue
             if any(a0 <= st < b0 for a0, b0 in shouted):
                 continue
