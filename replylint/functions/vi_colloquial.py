@@ -97,8 +97,10 @@ def colloquial(ctx, check):
             if low in particles:
                 flag = True
             if not flag and low in final and at_end:
+                # "ha" as hectares: "2,5 ha", "mười ha", "(ha)", "đồng/ha"
                 flag = not (low == "ha" and prev is not None
-                            and (_NUM.match(prev.text) or prev.lower in _NUM_WORDS))
+                            and (_NUM.match(prev.text) or prev.lower in _NUM_WORDS
+                                 or prev.text in ("(", "/") or text[t.start - 1:t.start] == "/"))
             if not flag and low in initial and at_start and (nxt is None or nxt.is_word or nxt.text == ","):
                 flag = low != "thôi" or (nxt is not None and nxt.text == ",")
             if not flag and low in intens:
