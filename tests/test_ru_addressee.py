@@ -115,3 +115,28 @@ def test_email_to_one_address_is_one_person():
     doc = prepare(document_from_text("Добрый день!\n\nВаше обращение рассмотрено.\n\nС уважением,\nР.Ф. Хабибуллина\n",
                                      lang="ru", kind="email", metadata={"to_addresses": ["a@example.org"]}))
     assert addressee(Context(doc)).one_person
+
+
+def _third(text, kind="letter", metadata=None):
+    from replylint.packs import load_pack
+    from replylint.linter import lint
+    rules = {r.id: r for r in load_pack(Path(__file__).resolve().parents[1] / "rules" / "ru")}
+    doc = document_from_text(text, lang="ru", kind=kind, metadata=metadata)
+    return [d.match for d in lint(doc, [rules["ru.third-person-address"]])]
+
+
+def test_email_recipient_surname_from_display_name():
+    body = ("Уважаемая Гульнара Ильдаровна!\n\nОбращение гражданки Гариповой о выдаче документов рассмотрено. "
+            "Документы можно получить в офисе.\n\nС уважением,\nглавный специалист\nР.Ф. Хабибуллина\n"
+            "тел. 8 (843) 222-01-45\n")
+    meta = {"to": "Гарипова Гульнара <g.garipova84@mail.ru>", "to_addresses": ["g.garipova84@mail.ru"]}
+    assert _third(body, kind="email", metadata=meta) == ["гражданки Гариповой"]
+    # another recipient's name: no surname taken
+    meta_other = {"to": "Отдел кадров <hr@example.org>", "to_addresses": ["hr@example.org"]}
+    assert _third(body, kind="email", metadata=meta_other) == []
+
+
+def test_third_person_by_salutation_initials_without_block():
+    body = ("Уважаемая Гульнара Ильдаровна!\n\nОбращение Гариповой Г.И. рассмотрено. Консультацию проводит "
+            "инспектор Сафина Р.М.\n\nС уважением,\nглавный специалист\nР.Ф. Хабибуллина\n")
+    assert _third(body, kind="email") == ["Гариповой"]

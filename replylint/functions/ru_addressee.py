@@ -301,7 +301,46 @@ def parse(ctx) -> Addressee:
         a.kind = "plural"
     elif saw_position or saw_institution:
         a.kind = "institution"
+    elif ctx.doc.kind == "email" and a.email_single and sal is not None and not sal.plural:
+        _from_email_name(ctx, a, sal)
     return a
+
+
+_DATIVE_OF = {"masc": (("ский", "скому"), ("цкий", "цкому"), ("ов", "ову"), ("ев", "еву"), ("ёв", "ёву"),
+                       ("ин", "ину"), ("ын", "ыну")),
+              "femn": (("ская", "ской"), ("цкая", "цкой"), ("ова", "овой"), ("ева", "евой"), ("ёва", "ёвой"),
+                       ("ина", "иной"), ("ына", "ыной"))}
+
+
+def _from_email_name(ctx, a: Addressee, sal: Salutation):
+    """An e-mail has no dative block: the recipient's display name in To ("Гарипова Гульнара
+    <…>") gives the surname when the salutation names the same person (its first name is in
+    the display name). Only the regular Russian surname suffixes are inflected."""
+    to = str((ctx.doc.metadata or {}).get("to") or "")
+    display = to.split("<")[0]
+    words = regex.findall(rf"[{UP}][{LO}]+(?:-[{UP}][{LO}]+)?", display)
+    names = [w[0] for w in sal.words if w[0][:1].isupper()]
+    if len(words) < 2 or not names or names[0] not in words:
+        return
+    g = sal.gender
+    pat = next((n for n in names if _gender_of_patronymic(n)), None)
+    g = _gender_of_patronymic(pat) if pat else g
+    for w in words:
+        if w in names or g not in _DATIVE_OF:
+            continue
+        low = w.lower()
+        dat = next((low[:-len(n)] + d for n, d in _DATIVE_OF[g] if low.endswith(n)), None)
+        if dat is None:
+            continue
+        a.kind = "person"
+        a.surname = w
+        a.name = names[0]
+        a.patronymic = pat
+        a.i1 = names[0][0]
+        a.i2 = pat[0] if pat else None
+        a.forms, a.gender = surname_forms(dat, g)
+        a.forms = a.forms | {low}
+        return
 
 
 def _gender_of_dative(surname: str):
@@ -388,6 +427,8 @@ def _third_person(ctx, check):
                     continue      # a street, a station, an organisation named after someone
                 yield check.hit(ctx, tok.start, tok.end, suggestion="Вы / Ваше обращение",
                                 who=tok.text)
+        if not a.forms:
+            yield from _by_initials(ctx, check, a, zs, ze, q, skip)
         for m in GENERIC_THIRD.finditer(text, zs, ze):
             if inside(m.start(), q) or inside(m.start(), skip):
                 continue
@@ -400,6 +441,27 @@ def _third_person(ctx, check):
                     continue      # another citizen
             yield check.hit(ctx, m.start(), m.end(), suggestion="Вы / Ваше обращение",
                             who=m.group())
+
+
+def _by_initials(ctx, check, a: Addressee, zs, ze, q, skip):
+    """No surname known (no addressee block): "Гариповой Г.И." in the body whose initials are
+    those of the name and patronymic in the salutation is the addressee in the third person."""
+    sal = a.salutation
+    if sal is None or sal.plural or sal.gospodin:
+        return
+    names = [w[0] for w in sal.words if w[0][:1].isupper()]
+    if len(names) < 2 or not _gender_of_patronymic(names[1]):
+        return
+    text = ctx.doc.text
+    i1, i2 = regex.escape(names[0][0]), regex.escape(names[1][0])
+    rx = regex.compile(rf"(?<![\w-])(?P<sur>{SURNAME})\s+{i1}\.\s*{i2}\.(?!\s*[{UP}]\.)"
+                       rf"|(?<![\w.-]){i1}\.\s*{i2}\.\s*(?P<sur2>{SURNAME})(?![\w-])")
+    for m in rx.finditer(text, zs, ze):
+        st = m.start("sur") if m.group("sur") else m.start("sur2")
+        en = m.end("sur") if m.group("sur") else m.end("sur2")
+        if inside(st, q) or inside(st, skip) or PLACE_BEFORE.search(text[max(0, st - 30):st]):
+            continue
+        yield check.hit(ctx, st, en, suggestion="Вы / Ваше обращение", who=text[st:en])
 
 
 PLACE_BEFORE = regex.compile(
