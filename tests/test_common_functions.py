@@ -283,3 +283,21 @@ def test_mail_system_footer_does_not_hide_the_signature_phone():
     text = EMAIL_BODY + "тел. 8 (495) 620-17-41\n\nВнимание! Это письмо сформировано автоматически, не отвечайте на него.\n"
     assert not run("common.signature-contact", text, kind="email")
     assert not run("common.signature-missing", text, kind="email")
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("паспорт гражданина Российской Федерации 97 04 512345 выдан МВД по Чувашской Республике", "ru"),
+    ("заграничный паспорт № 75 1234567 оформлен", "ru"),
+    ("Hộ chiếu số C1234567 của Ông đã được cấp.", "vi"),
+])
+def test_passport_forms(text, lang):
+    found = ids.find_identifiers(text, lang)
+    assert found and found[0][3] == "passport"
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("паспорт, выданный в 2004 году, недействителен", "ru"),
+    ("Hộ chiếu phổ thông được cấp trong 08 ngày làm việc.", "vi"),
+])
+def test_passport_label_without_number_is_quiet(text, lang):
+    assert not ids.find_identifiers(text, lang)

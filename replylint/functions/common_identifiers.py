@@ -123,7 +123,11 @@ SNILS_PLAIN = regex.compile(r"(?i:СНИЛС|страхов\w+\s+номер\w*(?
 DIGITS12 = regex.compile(D + r"\d{12}" + E)
 PASSPORT = regex.compile(
     r"(?i:(?:паспорт\w*[^\n\d]{0,40}?)?сери[яию]\s*)(\d{2}\s?\d{2})[\s,]*(?:(?i:№|N|номер|номера)\s*)?(\d{6})" + E
-    + r"|(?i:паспорт\w*)[^\n\d]{0,25}?(?<![\d\-/])(\d{2}\s?\d{2})\s*(?:№\s*)?(\d{6})" + E)
+    + r"|(?i:паспорт\w*)[^\n\d]{0,50}?(?<![\d\-/])(\d{2}\s?\d{2})\s*(?:№\s*)?(\d{6})" + E)
+# a foreign-travel passport (ru "75 1234567") or a Vietnamese hộ chiếu ("C1234567"), by their label
+PASSPORT_INTL = regex.compile(
+    r"(?i:загран\w*\s+паспорт\w*|заграничн\w+\s+паспорт\w*|загранпаспорт\w*|hộ\s+chiếu)[^\n\d]{0,25}?"
+    r"(?<![\w\-/])(\d{2}\s?(?:№\s?)?\d{7}|[A-Z]\d{7})" + E)
 OMS = regex.compile(r"(?i:(?:полис\w*|ОМС)[^\n\d]{0,30}?)(?<![\d\-/])(\d{4}[ \-]?\d{4}[ \-]?\d{4}[ \-]?\d{4})" + E)
 CCCD_LABEL = regex.compile(
     r"(?i:căn\s+cước(?:\s+công\s+dân)?|CCCD|số\s+định\s+danh(?:\s+cá\s+nhân)?)[^\n\d]{0,20}?(?<![\d\-/])(\d{12})" + E)
@@ -181,6 +185,8 @@ def find_identifiers(text: str, lang: str, header_spans=()) -> list[tuple[int, i
         if g:
             i = g[0]
             add(m.start(i), m.end(i + 1), 2, "passport")
+    for m in PASSPORT_INTL.finditer(text):
+        add(m.start(1), m.end(1), 3, "passport")
     for m in OMS.finditer(text):
         add(m.start(1), m.end(1), 4, "oms")
     for m in SNILS_PLAIN.finditer(text):
