@@ -137,7 +137,11 @@ def number_symbol(ctx, check):
         return
     line_end = text.find("\n", found.end())
     line_end = len(text) if line_end < 0 else line_end
-    vm = _NUM_VALUE_END.search(text, found.end(), line_end)
+    # the value starts after the spaces that follow "Số:" ("Số:  56/UBND-VP" is not a blank number)
+    vstart = found.end()
+    while vstart < line_end and text[vstart] in " \t\u00a0" and vstart - found.end() < 8:
+        vstart += 1
+    vm = _NUM_VALUE_END.search(text, vstart, line_end)
     vend = vm.start() if vm else line_end
     raw = text[found.end():vend]
     value = raw.strip()
