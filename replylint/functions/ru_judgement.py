@@ -110,12 +110,17 @@ def upheld_findings(ctx, spans):
     out = []
     for zs, ze in spans:
         toks = an.tokens_in(zs, ze)
+        by_sentence: dict[int, set] = {}   # each sentence's tokens and lemmas, computed once
+        sentence_tokens: dict[int, list] = {}
+        for t in toks:
+            by_sentence.setdefault(t.sent, set()).update(_lemmas(t))
+            sentence_tokens.setdefault(t.sent, []).append(t)
         for i, tok in enumerate(toks):
             if not tok.is_word or inside(tok.start, q):
                 continue
             lem = _lemmas(tok)
-            sent = [t for t in toks if t.sent == tok.sent]
-            sent_lemmas = set().union(*(_lemmas(t) for t in sent)) if sent else set()
+            sent_lemmas = by_sentence.get(tok.sent, set())
+            sent = sentence_tokens.get(tok.sent, [])
             hit = False
             if _is_verbish(tok, {"подтвердиться", "подтверждаться", "подтвердить"}) and _past(tok, participles=False):
                 # "доводы подтвердились", "факт нарушения подтверждён" — not "факт проживания
@@ -135,8 +140,6 @@ def upheld_findings(ctx, spans):
                 continue
             elif "обоснованный" in lem and not tok.lower.startswith("необоснован"):
                 hit = bool(sent_lemmas & {"жалоба", "обращение", "претензия", "довод", "требование"})
-                if any(t.lower in ("частично", "полностью") for t in toks[max(0, i - 2):i]):
-                    hit = hit
             elif _is_verbish(tok, {"допустить"}) and _past(tok):
                 # the office's own fault, not a third party's ("управляющей организацией допущено …")
                 hit = bool(sent_lemmas & ERROR_NOUNS) and not (sent_lemmas & THIRD_PARTY and not sent_lemmas & STAFF)
