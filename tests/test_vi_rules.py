@@ -174,3 +174,16 @@ def test_letter_in_legacy_encoding_reports_only_the_encoding():
 def test_short_legacy_line_encoding(line, enc):
     from replylint.functions.vi_legacy import _line_encoding
     assert _line_encoding(line) == enc
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("V/v: Trả lời phản ánh về ngập nước tại kiệt 42\n\nKính gửi: Ông Hậu\n\nPhường đã nạo vét cống.\n\n"
+     "Trân trọng./.\n", "reply"),
+    ("ỦY BAN NHÂN DÂN\nPHƯỜNG PHÚ HỘI\n\nV/v trả lời phản ánh\n\nKính gửi: Ông Hậu\n\nPhường đã nạo vét cống.\n",
+     "congvan"),
+    ("V/v trả lời phản ánh\nPhú Hội, ngày 05 tháng 5 năm 2026\n\nKính gửi: Ông Hậu\n\nPhường đã nạo vét cống.\n",
+     "congvan"),
+])
+def test_subject_line_alone_is_a_portal_reply(text, expected):
+    """A "V/v …" title heads portal replies too: only with a letterhead or a date line is it a công văn."""
+    assert vi_kind.detect(_doc(text)) == expected

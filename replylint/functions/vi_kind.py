@@ -43,6 +43,12 @@ _TYPE_LINE = regex.compile(
     r"^[ \t#*_]*(?:" + "|".join(regex.escape(t) for t in TYPE_NAMES) + r")[ \t*_]*$", regex.M)
 
 
+# an agency name in capitals at the start of a line: "ỦY BAN NHÂN DÂN", "SỞ Y TẾ", "BẢO HIỂM XÃ HỘI"
+_LETTERHEAD = regex.compile(r"^[ \t#*_]*\p{Lu}{2,}(?:[ \t]\p{Lu}[\p{Lu}\d]*)+[ \t*_]*(?:$|[ \t]{3,})", regex.M)
+# the place and date line, well or badly formed: "Hà Nội, ngày 05 tháng 3 năm 2026", "Hà Nội, 05/3/2026"
+_HEAD_DATE = regex.compile(r",[ \t]*(?:ngày[ \t]+[\d.…_ ]+tháng|(?:ngày[ \t]*)?\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4}\b)", regex.I)
+
+
 def lines_with_offsets(text: str, start: int = 0, end: int | None = None):
     """(offset, line) for each line of text[start:end]."""
     end = len(text) if end is None else end
@@ -111,8 +117,12 @@ def detect(doc) -> str:
     head = text[:end]
     if _TYPE_LINE.search(head) and not KINH_GUI_LINE.search(text):
         return "vanban"
-    if (has_national_title(head[:4000]) or NUMBER_LINE.search(head) or SUBJECT_LINE.search(head)
-            or RECIPIENTS_LINE.search(text)):
+    if has_national_title(head[:4000]) or NUMBER_LINE.search(head) or RECIPIENTS_LINE.search(text):
+        return "congvan"
+    # a "V/v …" line alone also heads short portal replies ("V/v: Trả lời phản ánh về …"); it
+    # makes a công văn only under a letterhead (an agency name in capitals) or with a date line
+    m = SUBJECT_LINE.search(head)
+    if m and (_LETTERHEAD.search(head, 0, m.start()) or _HEAD_DATE.search(head)):
         return "congvan"
     return "reply"
 
