@@ -78,19 +78,31 @@ def letter_date(doc) -> tuple[dt.date | None, tuple[int, int] | None]:
     return None, None
 
 
-def appeal_date(text: str, start: int, end: int):
-    """(date, (start, end)) of the appeal cited in text[start:end], or (None, None)."""
-    for rx in (_DATED, _RECEIVED):
-        for m in rx.finditer(text, start, end):
-            for g in ("date",):
-                for i, s in enumerate(m.starts(g)):
-                    e = m.ends(g)[i]
-                    dm = DATE.match(text, s, e)
-                    if dm:
-                        d = _mkdate(dm)
-                        if d:
-                            return d, (dm.start(), dm.end())
+def _first(rx, text: str, start: int, end: int):
+    for m in rx.finditer(text, start, end):
+        for i, s in enumerate(m.starts("date")):
+            e = m.ends("date")[i]
+            dm = DATE.match(text, s, e)
+            if dm:
+                d = _mkdate(dm)
+                if d:
+                    return d, (dm.start(), dm.end())
     return None, None
+
+
+def appeal_date(text: str, start: int, end: int):
+    """(date, (start, end)) of the appeal cited in text[start:end], or (None, None).
+
+    The time limit runs from when the office received the appeal: when the letter gives both
+    the appeal's own date ("đơn đề ngày 15/01/2026") and a later date of receipt ("Sở … chuyển
+    đến ngày 10/3/2026", "Ngày 10/3/2026, … nhận được đơn"), the later one counts."""
+    dated = _first(_DATED, text, start, end)
+    received = _first(_RECEIVED, text, start, end)
+    if dated[0] is None:
+        return received
+    if received[0] is not None and received[0] > dated[0]:
+        return received
+    return dated
 
 
 def deadline(ctx, check):
