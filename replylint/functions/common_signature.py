@@ -15,6 +15,7 @@ import regex
 
 from ..document import PLACEHOLDER
 
+SIGNED_BY = regex.compile(r"(?i)^(?:người\s+ký|подписал[аи]?)\s*:")
 PLACEHOLDER_NAME = regex.compile(rf"(?:^|\s{{2,}}|\t){PLACEHOLDER}{{3,}}[ .]*$")
 
 from ..checks.required import report_span
@@ -63,8 +64,10 @@ LIST_ITEM = regex.compile(r"^(?:[-–—•+*]\s|\d{1,2}[.)]\s)")
 MD = regex.compile(r"\*\*|__|^#{1,6}\s+|(?<!\w)[*_](?=\w)|(?<=\w)[*_](?!\w)")
 
 PHONE = regex.compile(
-    r"(?<![\w./\-])(?:\+\d{1,3}[\s\-]?)?(?:\d{1,2}\s?)?(?:\(\d{2,5}\)[\s\-]?)?\d{1,4}(?:[\s\-]?\d{2,4}){1,4}(?![\w/]|[.,]\d)")
-PHONE_LABEL = regex.compile(r"(?i)(?:тел|телефон|факс|моб|т\.|điện\s+thoại|đt|sđt|hotline|phone|tel)\W{0,4}$")
+    r"(?<![\w./\-])(?:\+\d{1,3}[\s\-]?)?(?:\d{1,2}\s?)?(?:\(\d{2,5}\)[\s\-]?)?\d{1,4}(?:[\s\-]?\d{2,4}){1,4}(?![\w/]|[.,]\d)"
+    # Vietnamese dotted numbers "024.3825.1234", "0912.345.678" (a trunk 0: never a date)
+    r"|(?<![\w./\-])(?:\+84[.\s]?|0)\d{2,3}\.\d{3,4}\.\d{3,4}(?![\w/]|[.,]\d)")
+PHONE_LABEL = regex.compile(r"(?i)(?:тел|телефон|факс|моб|т\.|điện\s+thoại|đt|sđt|di\s+động|hotline|phone|mobile|tel)\W{0,4}$")
 
 
 LOCAL_PHONE = regex.compile(r"^\d{1,3}-\d{2}-\d{2}$")
@@ -209,6 +212,11 @@ def is_name_line(lines, i, lang) -> bool:
         t = regex.sub(r"^(?:уважением|trọng)\W*", "", t, flags=regex.I)
         if not t:
             return False
+    signed = SIGNED_BY.match(t)
+    if signed:   # "Người ký: Lê Thị Ánh" names a person; in an e-signature stamp it names the office
+        rest = t[signed.end():].strip()
+        return bool(RU_NAME_AT_END.search(rest) or RU_FULL_NAME.match(rest) or (
+            VI_NAME_LINE.match(rest) and not set(rest.split()) & VI_NOT_NAME))
     if EXECUTOR.match(t) or STAMP.match(t) or LIST_ITEM.match(t):
         return False
     if PLACEHOLDER_NAME.search(t):
