@@ -292,3 +292,31 @@ def test_mutated_files_give_a_document_or_a_read_error():
             read_docx("x.docx", bytes(m), OPTS)
         except ReadError as e:
             assert "\n" not in str(e)
+
+
+def test_paragraph_spacing_reads_as_a_blank_line():
+    d = new()
+    d.styles["Normal"].paragraph_format.space_after = Pt(0)   # the template's docDefaults: 10 pt
+    p = d.add_paragraph("Первый абзац, первая строка")
+    p = d.add_paragraph("вторая строка.")
+    p.paragraph_format.space_after = Pt(14)
+    d.add_paragraph("Второй абзац.")
+    q = d.add_paragraph("Третий абзац.")
+    q.paragraph_format.space_before = Pt(6)       # under half a line of 10 pt: no break
+    doc = read(d)
+    assert doc.text == "Первый абзац, первая строка\nвторая строка.\n\nВторой абзац.\nТретий абзац."
+    paras = doc.layout["paragraphs"]
+    assert doc.text[paras[2]["start"]:paras[2]["end"]] == "Второй абзац."
+    pos = doc.source_map.position(doc.text.index("Второй"))
+    assert (pos.line, pos.column) == (3, 1)
+
+
+def test_contextual_spacing_between_paragraphs_of_one_style_is_no_break():
+    d = new()
+    d.styles["Normal"].paragraph_format.space_after = Pt(0)
+    for t in ("- один;", "- два."):
+        p = d.add_paragraph(t)
+        p.paragraph_format.space_after = Pt(12)
+        p._p.get_or_add_pPr().append(parse_xml(
+            '<w:contextualSpacing xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"/>'))
+    assert read(d).text == "- один;\n- два."

@@ -479,3 +479,33 @@ def test_multipart_8bit_koi8r_body_line(tmp_path):
     doc = read(write(tmp_path, "m.eml", raw))
     assert doc.text.startswith("Привет\nмир")
     assert doc.source_map.position(doc.text.index("мир")).line == 10
+
+
+@pytest.mark.parametrize("markup", [
+    '<p>Глава управы<span style="padding-left:200px">А.С. Белов</span></p>',
+    '<p><span style="margin-right:20em">Глава управы</span>А.С. Белов</p>',
+    '<p><span style="display:inline-block;width:300px">Глава управы</span>А.С. Белов</p>',
+    '<p>Глава управы<span style="float:right">А.С. Белов</span></p>',
+    '<p>Глава управы&nbsp;&nbsp;&nbsp;&nbsp;А.С. Белов</p>',
+])
+def test_html_inline_column_gap_is_a_run_of_spaces(markup):
+    from replylint.structure.lines import COLUMN_GAP
+    text, anchors = html_to_text(markup)
+    line = text.strip("\n")
+    assert line.startswith("Глава управы") and line.endswith("А.С. Белов")
+    assert COLUMN_GAP.search(line), repr(line)
+    from replylint.document import SourceMap
+    pos = SourceMap(text, anchors).position(text.index("А.С."))
+    assert markup.index("А.С.") == pos.column - 1
+
+
+def test_html_small_padding_and_plain_inline_stay_one_space():
+    text, _ = html_to_text('<p>a <b>b</b> <span style="padding:1px 2px">c</span>d</p>')
+    assert text == "a b cd\n"
+
+
+def test_html_padded_element_at_line_start_is_an_indent_but_an_inline_block_is_not():
+    text, _ = html_to_text('<p><span style="margin-left:120px">Y Khoa Byă</span></p>')
+    assert text.startswith(" " * 12) and text.strip() == "Y Khoa Byă"
+    text, _ = html_to_text('<p><span style="display:inline-block">Начальник</span>И.И. Петров</p>')
+    assert text == "Начальник   И.И. Петров\n"

@@ -1,7 +1,9 @@
 """Word (.docx) reader (SPEC 3, 5.4): the text as it would print, paragraph positions (¶N) and
 the layout facts the page estimator and the layout rules read.
 
-Text, in this order, one paragraph per line:
+Text, in this order, one paragraph per line (a blank line after a paragraph whose space after,
+or the next one's space before, is at least half a line: paragraphs set apart by spacing read as
+paragraphs set apart by an empty one):
 
 * the body: paragraphs and tables in document order; a table is emitted row by row, each
   cell's paragraphs in turn, left cell before right cell (the Vietnamese two-column header
@@ -494,6 +496,33 @@ def _dominant(counter: Counter):
     return counter.most_common(1)[0][0] if counter else None
 
 
+PARAGRAPH_GAP_EM = 0.5       # space between two paragraphs (pt / font size) read as a blank line
+
+
+def _separators(paras) -> list[str]:
+    """What follows each paragraph in the text: "\n", or "\n\n" when the space after it and
+    before the next one (both with text, outside tables, no contextual spacing between
+    paragraphs of one style) is at least half a line -- the blank line of a plain-text
+    transcription, which the segmenter reads as a paragraph break."""
+    out = []
+    for i, (text, f) in enumerate(paras):
+        sep = "\n"
+        if i + 1 < len(paras):
+            ntext, g = paras[i + 1]
+            if (text.strip() and ntext.strip() and f.get("part") == g.get("part")
+                    and f.get("part") in ("body", "header", "footer", "textbox")):
+                after = f.get("space_after") or 0.0
+                before = g.get("space_before") or 0.0
+                if f.get("contextual_spacing") and g.get("contextual_spacing") \
+                        and f.get("style") == g.get("style"):
+                    after = before = 0.0
+                size = f.get("size") or DEFAULT_FONT_SIZE
+                if max(after, before) >= PARAGRAPH_GAP_EM * size:
+                    sep = "\n\n"
+        out.append(sep)
+    return out
+
+
 def read_docx(path: str, data: bytes, options=None) -> Document:
     """The Document of a .docx file's bytes; ReadError with a one-line cause when it is not one."""
     z = open_package(path, data, options)
@@ -535,6 +564,7 @@ def _read(path: str, data: bytes, options, z: zipfile.ZipFile) -> Document:
     # text, anchors, paragraph facts
     parts, anchors, facts = [], [], []
     offset = 0
+    seps = _separators(ex.paras)
     for n, (text, f) in enumerate(ex.paras, start=1):
         anchors.append((offset, n, 1))
         i = text.find("\n")
@@ -543,9 +573,9 @@ def _read(path: str, data: bytes, options, z: zipfile.ZipFile) -> Document:
             i = text.find("\n", i + 1)
         f = {"n": n, "start": offset, "end": offset + len(text), **f}
         facts.append(f)
-        parts.append(text)
-        offset += len(text) + 1
-    text = "\n".join(parts)
+        parts.append(text + seps[n - 1])
+        offset += len(text) + len(seps[n - 1])
+    text = "".join(parts)[:-1] if parts else ""
 
     layout = _section_layout(document)
     fonts, sizes, spacing, pspacing = Counter(), Counter(), Counter(), Counter()

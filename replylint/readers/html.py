@@ -6,6 +6,10 @@
 * entities are decoded (``&nbsp;`` becomes U+00A0, which Russian typography uses);
 * whitespace runs collapse to one space as a browser shows them, except inside ``pre``;
 * table cells are separated by a tab;
+* an inline element that stands for a column gap -- a ``padding``/``margin`` (left or right) of
+  some width, ``display:inline-block``, ``float`` -- becomes a run of spaces as in a plain-text
+  transcription ("Глава управы      А.С. Белов"), at least three, so the segmenter reads it as a
+  column gap; at the start of a line it is an indent;
 * ``<!-- replylint-… -->`` comments are kept verbatim for ``suppression.py``; other comments go.
 
 Every text piece (a data run after a collapsed whitespace run, an entity) gets a SourceMap
@@ -14,6 +18,7 @@ anchor at its source line and column, so findings point into the .html file.
 from __future__ import annotations
 
 import html as _html
+import re
 from html.parser import HTMLParser
 
 from ..document import Document, SourceMap
@@ -27,6 +32,56 @@ LINE = {"div", "br", "li", "tr", "dt", "dd", "caption", "tbody", "thead", "tfoot
 DROP = {"script", "style", "head", "title", "template", "noscript", "svg", "object", "iframe"}
 CELL = {"td", "th"}
 _WS = " \t\n\r\f\v"
+GAP_MIN = 3                    # spaces: the segmenter's column gap
+GAP_PX_PER_SPACE = 8           # a space of 14 px type, roughly
+_LENGTH = re.compile(r"(-?\d+(?:\.\d+)?)\s*(px|pt|em|rem|ex|ch|mm|cm|in|%)?\s*$")
+_PX = {"px": 1.0, "pt": 4 / 3, "em": 16.0, "rem": 16.0, "ex": 8.0, "ch": 8.0, "mm": 3.78,
+       "cm": 37.8, "in": 96.0, "%": 6.0, None: 1.0}
+
+
+def _px(value: str) -> float:
+    m = _LENGTH.match(value.strip().split()[0] if value.strip() else "")
+    if not m:
+        return 0.0
+    return float(m.group(1)) * _PX.get((m.group(2) or "").lower() or None, 1.0)
+
+
+def _style_gaps(style: str) -> tuple[int, int]:
+    """(spaces before, spaces after) an inline element of this ``style`` stands for; a
+    negative "before" is a gap only after text on the same line (never an indent)."""
+    left = right = 0.0
+    block = False
+    for decl in style.split(";"):
+        name, _, value = decl.partition(":")
+        name, value = name.strip().lower(), value.strip().lower()
+        if not value:
+            continue
+        if name in ("padding", "margin"):
+            parts = value.split()
+            # 1 value: all sides; 2: vertical horizontal; 3: top h bottom; 4: top right bottom left
+            h = {1: (0, 0), 2: (1, 1), 3: (1, 1), 4: (3, 1)}.get(len(parts))
+            if h:
+                left = max(left, _px(parts[h[0]]))
+                right = max(right, _px(parts[h[1]]))
+        elif name in ("padding-left", "margin-left", "padding-inline-start", "margin-inline-start",
+                      "text-indent"):
+            left = max(left, _px(value))
+        elif name in ("padding-right", "margin-right", "padding-inline-end", "margin-inline-end"):
+            right = max(right, _px(value))
+        elif name == "display" and value.startswith("inline-block"):
+            block = True
+        elif name == "float" and value in ("left", "right"):
+            block = True
+        elif name == "width" and _px(value) >= 40:
+            block = True
+
+    def spaces(px: float) -> int:
+        return max(GAP_MIN, min(80, round(px / GAP_PX_PER_SPACE))) if px >= 16 else 0
+    before, after = spaces(left), spaces(right)
+    if block:   # a box beside text: a gap between it and the text, not an indent
+        after = max(after, GAP_MIN)
+        before = before or -GAP_MIN
+    return before, after
 
 
 class _Extractor(HTMLParser):
@@ -41,6 +96,8 @@ class _Extractor(HTMLParser):
         self.pending_space: tuple[int, int] | None = None  # source (line, col) of a space
         self.trailing_newlines = 2   # at the start no break is needed
         self.row_cells = 0
+        self.pending_gap = 0         # spaces an inline element's padding/margin stands for
+        self.inline: list[tuple[str, int]] = []   # open inline elements: (tag, spaces after)
 
     # --- output -----------------------------------------------------------------------
     def _anchor(self, line: int, col: int) -> None:
@@ -52,6 +109,14 @@ class _Extractor(HTMLParser):
     def _emit(self, s: str, line: int, col: int) -> None:
         if not s:
             return
+        if self.pending_gap and s.strip(_WS):
+            width = self.pending_gap
+            self.pending_gap = 0
+            self.pending_space = None
+            self._anchor(line, col)
+            self.parts.append(" " * width)
+            self.length += width
+            self.trailing_newlines = 0
         if self.pending_space is not None:
             pl, pc = self.pending_space
             self.pending_space = None
@@ -66,6 +131,7 @@ class _Extractor(HTMLParser):
 
     def _break(self, count: int) -> None:
         self.pending_space = None
+        self.pending_gap = 0
         need = count - self.trailing_newlines
         if need > 0 and self.length:
             line, col = self.getpos()
@@ -81,9 +147,17 @@ class _Extractor(HTMLParser):
             return
         if self.drop:
             return
+        if tag not in PARAGRAPH and tag not in LINE and tag not in CELL and tag != "br":
+            before, after = _style_gaps(dict((k, v or "") for k, v in attrs).get("style") or "")
+            if before < 0 and self.trailing_newlines == 0 and self.length:
+                self.pending_gap = max(self.pending_gap, -before)
+            elif before > 0:
+                self.pending_gap = max(self.pending_gap, before)
+            self.inline.append((tag, after))
         if tag == "br":
             line, col = self.getpos()
             self.pending_space = None
+            self.pending_gap = 0
             self._anchor(line, col + 1)
             self.parts.append("\n")
             self.length += 1
@@ -118,6 +192,13 @@ class _Extractor(HTMLParser):
             return
         if tag == "pre":
             self.pre = max(0, self.pre - 1)
+        for i in range(len(self.inline) - 1, -1, -1):
+            if self.inline[i][0] == tag:
+                after = self.inline[i][1]
+                del self.inline[i:]
+                if after and self.trailing_newlines == 0 and self.length:
+                    self.pending_gap = max(self.pending_gap, after)
+                break
         if tag in PARAGRAPH:
             self._break(2)
         elif tag in LINE and tag != "br":
