@@ -320,3 +320,18 @@ def test_contextual_spacing_between_paragraphs_of_one_style_is_no_break():
         p._p.get_or_add_pPr().append(parse_xml(
             '<w:contextualSpacing xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"/>'))
     assert read(d).text == "- один;\n- два."
+
+
+def test_deep_left_indent_reads_as_a_right_column():
+    d = new()
+    d.styles["Normal"].paragraph_format.space_after = Pt(0)
+    d.add_paragraph("Nơi nhận:")
+    p = d.add_paragraph("Y Khoa Byă")
+    p.paragraph_format.left_indent = Pt(250)
+    doc = read(d)
+    line = doc.text.split("\n")[1]
+    assert line.strip() == "Y Khoa Byă" and len(line) - len(line.lstrip()) >= 12
+    para = doc.layout["paragraphs"][1]
+    assert doc.text[para["start"]:para["end"]] == "Y Khoa Byă"
+    pos = doc.source_map.position(doc.text.index("Khoa"))
+    assert (pos.line, pos.column) == (2, 3)

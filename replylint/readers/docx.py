@@ -3,7 +3,8 @@ the layout facts the page estimator and the layout rules read.
 
 Text, in this order, one paragraph per line (a blank line after a paragraph whose space after,
 or the next one's space before, is at least half a line: paragraphs set apart by spacing read as
-paragraphs set apart by an empty one):
+paragraphs set apart by an empty one; a paragraph indented 2 in or more -- a signature set in
+the right half by indentation -- is preceded by spaces, at least 12, outside its ¶ span):
 
 * the body: paragraphs and tables in document order; a table is emitted row by row, each
   cell's paragraphs in turn, left cell before right cell (the Vietnamese two-column header
@@ -496,6 +497,20 @@ def _dominant(counter: Counter):
     return counter.most_common(1)[0][0] if counter else None
 
 
+INDENT_COLUMN_PT = 144.0     # a left indent this deep (2 in) puts a paragraph in a right column
+INDENT_MIN_SPACES = 12       # the segmenter reads a line indented this much as a right column
+
+
+def _indent_spaces(text: str, f: dict) -> int:
+    """Leading spaces standing for a deep left indent (a signature or a name set in the right
+    half of the page by indentation, not by a table), as in a plain-text transcription."""
+    left = f.get("indent_left") or 0.0
+    if left < INDENT_COLUMN_PT or not text.strip() or f.get("table") or "\n" in text:
+        return 0
+    size = f.get("size") or DEFAULT_FONT_SIZE
+    return max(INDENT_MIN_SPACES, min(80, round(left / (size / 2))))
+
+
 PARAGRAPH_GAP_EM = 0.5       # space between two paragraphs (pt / font size) read as a blank line
 
 
@@ -566,6 +581,10 @@ def _read(path: str, data: bytes, options, z: zipfile.ZipFile) -> Document:
     offset = 0
     seps = _separators(ex.paras)
     for n, (text, f) in enumerate(ex.paras, start=1):
+        lead = _indent_spaces(text, f)
+        if lead:                         # spaces before the paragraph's own text (no source)
+            parts.append(" " * lead)
+            offset += lead
         anchors.append((offset, n, 1))
         i = text.find("\n")
         while i >= 0:
