@@ -224,7 +224,7 @@ def test_html_directives_are_kept_for_suppression(tmp_path):
 
 def test_html_pre_and_table():
     text, _ = html_to_text("<table><tr><td>a</td><td>b</td></tr></table><pre>x  y\n z</pre>")
-    assert "a\tb" in text and "x  y\n z" in text
+    assert "a      b" in text and "x  y\n z" in text
 
 
 # --- e-mail ---------------------------------------------------------------------------------
@@ -509,3 +509,16 @@ def test_html_padded_element_at_line_start_is_an_indent_but_an_inline_block_is_n
     assert text.startswith(" " * 12) and text.strip() == "Y Khoa Byă"
     text, _ = html_to_text('<p><span style="display:inline-block">Начальник</span>И.И. Петров</p>')
     assert text == "Начальник   И.И. Петров\n"
+
+
+def test_html_table_row_is_laid_out_as_columns():
+    from replylint.document import SourceMap
+    src = ('<table><tr><td>ỦY BAN NHÂN DÂN<br>PHƯỜNG A<br><br>Số: 5/UBND</td>'
+           '<td>CỘNG HÒA XÃ HỘI<br>Độc lập<br><br>A, ngày 1</td></tr></table><p>Kính gửi</p>')
+    text, anchors = html_to_text(src)
+    assert text.split("\n")[:5] == ["ỦY BAN NHÂN DÂN      CỘNG HÒA XÃ HỘI",
+                                     "PHƯỜNG A             Độc lập", "",
+                                     "Số: 5/UBND           A, ngày 1", ""]
+    sm = SourceMap(text, anchors)
+    for word in ("Độc", "A, ngày", "Số:", "Kính"):
+        assert src.index(word) == sm.position(text.index(word)).column - 1

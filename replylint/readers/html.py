@@ -5,7 +5,10 @@
 * ``script``, ``style``, ``head`` (title, meta) and ``template`` are dropped;
 * entities are decoded (``&nbsp;`` becomes U+00A0, which Russian typography uses);
 * whitespace runs collapse to one space as a browser shows them, except inside ``pre``;
-* table cells are separated by a tab;
+* a table row becomes lines: the cells side by side, line k of every cell on one line, the
+  columns padded to their widest line and separated by a wide gap (six spaces), as a
+  plain-text transcription of a two-column header shows them (a nested table is laid out
+  inside its cell);
 * an inline element that stands for a column gap -- a ``padding``/``margin`` (left or right) of
   some width, ``display:inline-block``, ``float`` -- becomes a run of spaces as in a plain-text
   transcription ("Глава управы      А.С. Белов"), at least three, so the segmenter reads it as a
@@ -32,6 +35,7 @@ LINE = {"div", "br", "li", "tr", "dt", "dd", "caption", "tbody", "thead", "tfoot
 DROP = {"script", "style", "head", "title", "template", "noscript", "svg", "object", "iframe"}
 CELL = {"td", "th"}
 _WS = " \t\n\r\f\v"
+ROW_GAP = 6                    # spaces between the columns of a table row
 GAP_MIN = 3                    # spaces: the segmenter's column gap
 GAP_PX_PER_SPACE = 8           # a space of 14 px type, roughly
 _LENGTH = re.compile(r"(-?\d+(?:\.\d+)?)\s*(px|pt|em|rem|ex|ch|mm|cm|in|%)?\s*$")
@@ -98,6 +102,7 @@ class _Extractor(HTMLParser):
         self.row_cells = 0
         self.pending_gap = 0         # spaces an inline element's padding/margin stands for
         self.inline: list[tuple[str, int]] = []   # open inline elements: (tag, spaces after)
+        self.tables: list[dict] = []   # open tables: {"row": [cells] | None, "cell": saved sink}
 
     # --- output -----------------------------------------------------------------------
     def _anchor(self, line: int, col: int) -> None:
@@ -140,12 +145,114 @@ class _Extractor(HTMLParser):
             self.length += need
             self.trailing_newlines = count
 
+    # --- tables -------------------------------------------------------------------------
+    def _sink(self):
+        return (self.parts, self.length, self.anchors, self.trailing_newlines,
+                self.pending_space, self.pending_gap)
+
+    def _set_sink(self, sink) -> None:
+        (self.parts, self.length, self.anchors, self.trailing_newlines,
+         self.pending_space, self.pending_gap) = sink
+
+    def _open_cell(self) -> None:
+        t = self.tables[-1]
+        self._close_cell()
+        if t["row"] is None:
+            t["row"] = []
+        t["cell"] = self._sink()
+        self._set_sink(([], 0, [], 2, None, 0))
+
+    def _close_cell(self) -> None:
+        t = self.tables[-1]
+        if t["cell"] is None:
+            return
+        cell = ("".join(self.parts), list(self.anchors))
+        self._set_sink(t["cell"])
+        t["cell"] = None
+        t["row"].append(cell)
+
+    def _flush_row(self) -> None:
+        t = self.tables[-1]
+        self._close_cell()
+        row, t["row"] = t["row"], None
+        cols = []
+        for text, anchors in row or ():
+            sm = SourceMap(text, anchors or [(0, *self.getpos())])
+            lines, at = [], 0
+            for raw in text.split("\n"):
+                lines.append((raw.rstrip(" "), at))
+                at += len(raw) + 1
+            while lines and not lines[-1][0].strip():
+                lines.pop()
+            cols.append((lines, anchors, sm))
+        if not any(lines for lines, _, _ in cols):
+            return
+        widths = [max((len(l) for l, _ in lines), default=0) for lines, _, _ in cols]
+        height = max(len(lines) for lines, _, _ in cols)
+        self._break(1)
+        for k in range(height):
+            if k:
+                self.parts.append("\n")
+                self.length += 1
+            out = ""
+            pieces = []
+            for c, (lines, anchors, sm) in enumerate(cols):
+                seg, a = lines[k] if k < len(lines) else ("", 0)
+                if seg.strip():
+                    pieces.append((len(out), seg, a, anchors, sm))
+                    out += seg
+                if c < len(cols) - 1 and any(
+                        lines2[k][0].strip() for lines2, _, _ in cols[c + 1:] if k < len(lines2)):
+                    out = out.ljust(sum(widths[:c + 1]) + ROW_GAP * (c + 1))
+            base = self.length
+            for lead, seg, a, anchors, sm in pieces:
+                pos = sm.position(a)
+                self.anchors.append((base + lead, pos.line, pos.column))
+                for o, line, col in anchors:
+                    if a < o < a + len(seg):
+                        self.anchors.append((base + lead + o - a, line, col))
+            self.parts.append(out.rstrip(" "))
+            self.length += len(out.rstrip(" "))
+        self.trailing_newlines = 0
+        self._break(1)
+
+    def _table_tag(self, tag, start: bool) -> bool:
+        """Table structure inside an open table; True when handled."""
+        if tag == "table":
+            if start:
+                self._break(2)
+                self.tables.append({"row": None, "cell": None})
+            elif self.tables:
+                self._flush_row()
+                self.tables.pop()
+                self._break(2)
+            return True
+        if not self.tables:
+            return False
+        if tag == "tr":
+            self._flush_row()
+            if start:
+                self.tables[-1]["row"] = []
+            return True
+        if tag in CELL:
+            if start:
+                self._open_cell()
+            else:
+                self._close_cell()
+            return True
+        if tag in ("tbody", "thead", "tfoot") and self.tables[-1]["cell"] is None:
+            self._flush_row()
+            return True
+        return False
+
     # --- parser events ----------------------------------------------------------------
     def handle_starttag(self, tag, attrs):
         if tag in DROP:
             self.drop += 1
             return
         if self.drop:
+            return
+        if self._table_tag(tag, True):
             return
         if tag not in PARAGRAPH and tag not in LINE and tag not in CELL and tag != "br":
             before, after = _style_gaps(dict((k, v or "") for k, v in attrs).get("style") or "")
@@ -189,6 +296,8 @@ class _Extractor(HTMLParser):
             self.drop = max(0, self.drop - 1)
             return
         if self.drop:
+            return
+        if self._table_tag(tag, False):
             return
         if tag == "pre":
             self.pre = max(0, self.pre - 1)
