@@ -372,8 +372,45 @@ def addressee(ctx) -> Addressee:
 GENERIC_THIRD = regex.compile(
     r"(?<![\w-])(?:[Зз]аявител(?:ь|я|ю|ем|е)|[Зз]аявительниц(?:а|ы|е|у|ей)"
     r"|[Оо]бративш(?:ийся|егося|емуся|имся|емся|аяся|ейся|уюся)"
-    r"|[Аа]втор(?:а|у|ом|е)?\s+(?:настоящего\s+|данного\s+|указанного\s+)?обращени[яю]"
+    r"|[Аа]втор(?:а|у|ом|е)?\s+(?:настоящего\s+|данного\s+|указанного\s+|этого\s+)?"
+    r"(?:обращени[яю]|жалоб[ыи]|заявлени[яю]|письма|запроса|сообщени[яю])"
     r"|[Гг]ражданин(?:а|у|ом|е)?\s+" + SURNAME + r"|[Гг]ражданк(?:а|и|е|у|ой)\s+" + SURNAME + r")(?![\w-])")
+
+
+# verbs that tell the reader something: "Заявителю разъяснено/сообщается/предложено …"
+TELLING = frozenset({"разъяснить", "разъяснять", "сообщить", "сообщать", "рекомендовать",
+                     "предложить", "предлагать", "направить", "направлять", "напомнить",
+                     "напоминать", "информировать", "проинформировать", "уведомить",
+                     "уведомлять", "отказать", "отказывать", "предоставить", "выдать"})
+
+
+def _concrete_event(tokens) -> bool:
+    """A sentence about something done to or by the person (a past verb, a short participle,
+    a verb of telling), not a paraphrase of what a law grants "the applicant" in general."""
+    for t in tokens:
+        if not t.is_word:
+            continue
+        tag = t.tags[0] if t.tags else ""
+        if ("VERB" in tag and "past" in tag) or "PRTS" in tag or (t.lemmas & TELLING and
+                                                                   ("VERB" in tag or "PRTS" in tag)):
+            return True
+    return False
+
+
+def _plural_head(an, m) -> bool:
+    """"обратившимся" is also the dative plural: "гражданам, обратившимся …",
+    "обратившимся гражданам" speak of people in general."""
+    toks = an.tokens
+    words = [t for t in toks if t.is_word]
+    idx = next((k for k, t in enumerate(words) if t.start == m.start()), None)
+    if idx is None:
+        return False
+    near = words[max(0, idx - 1):idx] + words[idx + 1:idx + 2]
+    for t in near:
+        tag = t.tags[0] if t.tags else ""
+        if "NOUN" in tag and "plur" in tag:
+            return True
+    return False
 
 
 def _initials_after(text: str, end: int):
@@ -433,8 +470,14 @@ def _third_person(ctx, check):
             if inside(m.start(), q) or inside(m.start(), skip):
                 continue
             s0, s1 = an.sentence_span(m.start())
-            if cites_act(text[s0:s1]) and m.group().lower().startswith("заявител"):
+            if (cites_act(text[s0:s1]) and m.group().lower().startswith("заявител")
+                    and not _concrete_event(an.tokens_in(s0, s1))):
                 continue          # the legal term in a cited or paraphrased act
+            if (regex.search(r"\bкак\s+$", text[max(0, m.start() - 8):m.start()], regex.I)
+                    and regex.search(r"\b(?:Вы|Вас|Вам|Вами)\b", text[s0:s1])):
+                continue          # "Вы как заявитель вправе …": the role of the person addressed
+            if m.group().lower().endswith("имся") and _plural_head(an, m):
+                continue          # "гражданам, обратившимся …": people in general, not the addressee
             if m.group().lower().startswith(("гражданин", "гражданк")):
                 sur = m.group().split()[-1].lower()
                 if not a.forms or sur not in a.forms:

@@ -33,6 +33,10 @@ THIRD_PARTY = {"управляющий", "управлять", "подрядны
 # a member of staff did wrong
 MISCONDUCT = {"нарушить", "утерять", "потерять", "утратить", "нагрубить", "просрочить"}
 
+# "оснований считать жалобу обоснованной не имеется": the complaint is rejected
+NO_GROUNDS = regex.compile(r"\bоснований\b[^.!?]{0,80}\bне\s+(?:имеется|усматривается|установлено)"
+                           r"|\b(?:нет|не\s+имеется|не\s+усматривается|отсутствуют)\s+(?:\w+\s+){0,2}оснований", regex.I)
+
 APOLOGY = {"извинение", "извинить", "извиниться", "извинять", "извиняться", "прощение"}
 
 
@@ -127,6 +131,9 @@ def upheld_findings(ctx, spans):
                 # подтверждён актом", "сведения о доходах подтвердились"
                 hit = bool(sent_lemmas & COMPLAINT_STRONG) or (
                     bool(sent_lemmas & COMPLAINT_NOUNS) and bool(sent_lemmas & (ERROR_NOUNS | FAULT_WORDS)))
+                # a complaint about a third party (a managing company, a carrier) upheld by an
+                # inspection: the office found it right, it did no wrong itself
+                hit = hit and not (sent_lemmas & THIRD_PARTY and not sent_lemmas & STAFF)
             elif _is_verbish(tok, {"обосновать"}) and _past(tok, participles=False):
                 hit = bool(sent_lemmas & {"жалоба", "обращение", "претензия", "довод", "требование"})
             elif _is_verbish(tok, {"удовлетворить"}) and _past(tok, participles=False):
@@ -139,7 +146,15 @@ def upheld_findings(ctx, spans):
                     out.append((toks[j].start, tok.end))
                 continue
             elif "обоснованный" in lem and not tok.lower.startswith("необоснован"):
-                hit = bool(sent_lemmas & {"жалоба", "обращение", "претензия", "довод", "требование"})
+                s0, s1 = an.sentence_span(tok.start)
+                hit = bool(sent_lemmas & {"жалоба", "обращение", "претензия", "довод", "требование"}) \
+                    and not NO_GROUNDS.search(ctx.doc.text[s0:s1])
+            elif tok.lower == "место" and i > 0 and "иметь" in _lemmas(toks[i - 1]) and _past(toks[i - 1]):
+                # "со стороны работников имели место нарушения"
+                hit = bool(sent_lemmas & ERROR_NOUNS) and bool(sent_lemmas & STAFF) \
+                    and not (sent_lemmas & THIRD_PARTY and not sent_lemmas & STAFF)
+                if hit and (_negated(toks, i - 1) or _modal(toks, i - 1) or _conditional(toks, i - 1)):
+                    continue
             elif _is_verbish(tok, {"допустить"}) and _past(tok):
                 # the office's own fault, not a third party's ("управляющей организацией допущено …")
                 hit = bool(sent_lemmas & ERROR_NOUNS) and not (sent_lemmas & THIRD_PARTY and not sent_lemmas & STAFF)
@@ -185,22 +200,22 @@ def apology_missing(ctx, check):
 
 REFUSAL_PHRASES = regex.compile(
     r"\bне\s+представляется\s+возможн\w*|\bпредставляется\s+нецелесообразн\w*"
-    r"|\bне\s+может\s+быть\s+удовлетворен\w*|\bне\s+подлежит\s+удовлетворению"
-    r"|\bоставлен\w*\s+без\s+удовлетворения|\bоснований\s+для\s+[^.!?]{0,120}?\bне\s+(?:имеется|усматривается|установлено)"
-    r"|\bне\s+(?:имеется|усматривается)\s+(?:\w+\s+){0,2}оснований|\bоснования\s+для\s+[^.!?]{0,120}?\bотсутству\w+"
+    r"|\bне\s+может\s+быть\s+удовлетворен\w*|\bне\s+подлежит\s+удовлетворению|\bудовлетворению\s+не\s+подлежит"
+    r"|\bоставлен\w*\s+без\s+удовлетворения|\bоснований\s+для\s+(?!отказа\b)[^.!?]{0,120}?\bне\s+(?:имеется|усматривается|установлено)"
+    r"|\bне\s+(?:имеется|усматривается)\s+(?:\w+\s+){0,2}оснований|\bоснования\s+для\s+(?!отказа\b)[^.!?]{0,120}?\bотсутству\w+"
     r"|\bотсутству\w+\s+(?:\w+\s+){0,2}основани[яй]"
     r"|\bне\s+планиру\w+|\bне\s+запланирован\w*|\bрешение\s+об\s+отказе\s+(?:\w+\s+){0,8}?принято"
     r"|\bпринято\s+решение\s+об\s+отказе"
     r"|\bпринят\w*\s+отрицательн\w+\s+решени\w*|\bотрицательн\w+\s+решени\w+\s+(?:\w+\s+){0,4}?принят\w*"
     r"|\b(?:заявлени|ходатайств|просьб|предложени)\w*\s+(?:\w+\s+){0,3}?отклонен\w*", regex.I)
-STRONG = regex.compile(r"\bне\s+может\s+быть\s+удовлетворен|\bне\s+подлежит|\bбез\s+удовлетворения|решени\w+\s+об\s+отказе"
+STRONG = regex.compile(r"\bне\s+может\s+быть\s+удовлетворен|\bне\s+подлежит|\bудовлетворению\s+не|\bбез\s+удовлетворения|решени\w+\s+об\s+отказе"
                     r"|отрицательн|отклонен", regex.I)
 GROUND = regex.compile(
     r"\bв\s+соответствии\s+с|\bсогласно\b|\bна\s+основании\b|\bпоскольку\b|\bтак\s+как\b|\bт\.\s?к\.|"
     r"\bв\s+связи\s+с\b|\bввиду\b|\bвследствие\b|\bпо\s+причине\b|\bиз-за\b|\bв\s+силу\b|"
     r"\bучитывая\b|\bс\s+учетом\b|\bс\s+учётом\b|\bисходя\s+из\b|\bтаким\s+образом\b|\bпоэтому\b|"
     r"\bв\s+этой\s+связи\b|\bпотому\s+что\b|\bпричин\w*|\bоснованием\b|\bне\s+(?:соответству|отвечает|отвечают|удовлетворя)\w*|"
-    r"\bпревыша\w+|\bтребовани\w+|\bпредусмотрен\w*\s+(?:ст|пункт|част|закон)", regex.I)
+    r"\bпревыша\w+|\bтребовани\w+\s+(?:\w+\s+){0,2}(?:ст\.|стать|пункт|част|закон|кодекс|регламент|правил|порядк|постановлен|приказ|норм)|\bпредусмотрен\w*\s+(?:ст|пункт|част|закон)", regex.I)
 OPTIONAL = regex.compile(r"\b(?:может|могут|вправе|можете)\b[^.!?]{0,40}$|\bобжалова", regex.I)
 
 

@@ -47,6 +47,18 @@ def informal_abbreviations(ctx, check):
 # ------------------------------------------------------------------ vague wording
 
 CONCRETE_AFTER = regex.compile(r"^\s*(?:[:—–(]\s*\S|,?\s*а\s+именно\b)")
+# "к виновным будут приняты меры", "меры будут приняты": measures promised but not named
+# ("меры по замене труб" names one)
+BARE_MEASURES = regex.compile(
+    r"\b(?:будут|будет)\s+(?:\w+\s+)?приняты\s+(?:все\s+)?меры\b(?!\s+(?:по|к|в\s+виде)\b)"
+    r"|(?<![\w-]\s)\bмеры\s+(?!по\b)(?:\w+\s+){0,2}?будут\s+приняты\b", regex.I)
+
+
+class _Span:
+    def __init__(self, start, end):
+        self.start, self.end = start, end
+
+
 FUTURE_WORDS = {"будет", "будут", "будем", "планируется", "запланировано", "предполагается"}
 MODAL_WORDS = {"можете", "вправе", "необходимо", "нужно", "следует", "должны", "должен", "должна",
                "обязаны", "рекомендуем", "просим", "предлагаем", "сможете", "может", "могут"}
@@ -78,6 +90,8 @@ def vague_wording(ctx, check):
     hits = [(m, "always") for m in always.find(ctx, spans)]
     hits += [(m, "promise") for m in promise.find(ctx, spans)]
     hits += [(m, "commitment") for m in commitment.find(ctx, spans)]
+    hits += [(_Span(m.start(), m.end()), "always") for zs, ze in spans
+             for m in BARE_MEASURES.finditer(text, zs, ze)]
     hits.sort(key=lambda h: h[0].start)
     for m, kind in hits:
         if inside(m.start, q):
