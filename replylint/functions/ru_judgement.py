@@ -23,7 +23,9 @@ STAFF = {"работник", "сотрудник", "специалист", "до
 
 # nouns that name the complaint itself: their confirmation upholds it
 COMPLAINT_STRONG = {"довод", "жалоба", "обращение", "претензия", "изложенное", "изложить", "изложенный",
-                    "замечание"}
+                    "замечание", "нарекание"}
+# "специалист ошибочно указал", "сотрудник неправомерно отказал": a member of staff's fault
+WRONGLY = {"ошибочно", "неверно", "неправильно", "некорректно", "неправомерно", "необоснованно"}
 # what makes a confirmed "факт"/"информация" a fault
 FAULT_WORDS = {"нарушение", "грубый", "грубость", "некорректный", "неправомерный", "несвоевременный",
                "утеря", "отказ", "бездействие", "волокита", "хамство"}
@@ -171,6 +173,9 @@ def upheld_findings(ctx, spans):
                     and not any(t.lower in ("вы", "вами") for t in sent)
             elif _is_verbish(tok, {"произойти"}) and _past(tok):
                 hit = bool(sent_lemmas & {"ошибка", "сбой"})
+            elif tok.lower in WRONGLY and i + 1 < len(toks) and _past(toks[i + 1], participles=False) \
+                    and toks[i + 1].tags and toks[i + 1].tags[0].startswith("VERB"):
+                hit = bool(sent_lemmas & STAFF) and not any(t.lower in ("вы", "вами") for t in sent)
             elif "вина" in lem and i > 0 and toks[i - 1].lower == "по":
                 nxt = toks[i + 1: i + 3]
                 hit = any(_lemmas(t) & STAFF for t in nxt)
