@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import regex
 
-from ..checks.matching import fold
+from ..checks.matching import fold, overlaps, quoted_spans
 
 ABBR = regex.compile(r"(?<![\p{L}\d_])(?P<a>[A-ZĐ][A-ZĐ0-9]*[A-ZĐ][A-ZĐ0-9]*)(?![\p{L}\d_])")
 _CODE_NEIGHBOUR_BEFORE = regex.compile(r"[\p{L}\d][/\-–.:][ \t]?$")
@@ -141,6 +141,7 @@ def abbreviation(ctx, check):
         return
     defs = ctx.cached("vi.abbr.defs", lambda: _definitions(text))
     seen: set[str] = set()
+    quoted = quoted_spans(text)
     for s, e in spans:
         shouted = _shouted_spans(text, s, e)
         for m in ABBR.finditer(text, s, e):
@@ -150,6 +151,10 @@ def abbreviation(ctx, check):
             st, en = m.span("a")
             if _ROMAN.match(a) or is_syllable(a):
                 continue
+            if regex.search(r"\d", a):
+                continue        # a form or model code glued to digits: "Mẫu CT01", "hạng B2", "lớp 7A3"
+            if overlaps((st, en), quoted):
+                continue        # inside a quoted name, label or the citizen's own words
             before = text[max(0, st - 3):st]
             after = text[en:en + 30]
             if (_CODE_NEIGHBOUR_BEFORE.search(before) or _CODE_NEIGHBOUR_AFTER.match(after)) \

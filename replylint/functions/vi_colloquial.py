@@ -12,8 +12,14 @@ The lists live in the rule's YAML `options`:
   slang       spoken words of several syllables (tùm lum, lung tung), matched as phrases
   compounds   phrases that are never flagged (thôi việc, quá trình, Nha Trang, dạ dày …)
   suggest     replacement per word ("" = delete)
-Quoted text (citizen speech) and capitalised words inside a sentence (names) are skipped."""
+Quoted text (citizen speech) and capitalised words inside a sentence (names) are skipped.
+
+pyvi sometimes glues an out-of-vocabulary particle to the word before or after it ("thông cảm
+nha", "Tks Bà"): a multi-syllable word that is not one of `compounds` and has a listed syllable
+is split back into its syllables for this check only."""
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 import regex
 
@@ -39,6 +45,41 @@ def _slang(opts) -> Matcher:
     if key not in _MATCHERS:
         _MATCHERS[key] = Matcher({"phrases": list(key[1:])}, case_sensitive=False)
     return _MATCHERS[key]
+
+
+@dataclass
+class _Syl:
+    """One syllable of a pyvi word that glued a particle to its neighbour."""
+    text: str
+    start: int
+    end: int
+    sent: int
+    is_word: bool = True
+
+    @property
+    def lower(self):
+        return self.text.lower()
+
+
+_SYL = regex.compile(r"\S+")
+_GLUE_ONLY = {"nhé", "nhá", "nè", "nhỉ", "ạ", "nghen", "nhen"}
+
+
+def _split_glued(toks, watch, skip):
+    """The tokens, with each multi-syllable word that contains a watched syllable (and is not a
+    known compound) replaced by its syllables."""
+    out = []
+    for t in toks:
+        if t.is_word and " " in t.text and not overlaps((t.start, t.end), skip):
+            sy = [m for m in _SYL.finditer(t.text)]
+            # a two-syllable word is usually a real one ("nhắc nhở", "con cái", "quá trình"):
+            # split it only for a particle that ends no Vietnamese word
+            hits = [m.group().lower() for m in sy if m.group().lower() in watch]
+            if hits and (len(sy) >= 3 or any(h in _GLUE_ONLY for h in hits)):
+                out += [_Syl(m.group(), t.start + m.start(), t.start + m.end(), t.sent) for m in sy]
+                continue
+        out.append(t)
+    return out
 
 
 def _lowset(values):
@@ -73,10 +114,10 @@ def colloquial(ctx, check):
                                 hint=(f"; có thể thay bằng «{sugg}»" if sugg else "; nên bỏ"))
     an = ctx.analysis
     for s, e in spans:
-        toks = an.tokens_in(s, e)
+        toks = _split_glued(an.tokens_in(s, e), all_particles | intens | measure, skip)
         for i, t in enumerate(toks):
             low = t.lower
-            if " " in low or low not in (all_particles | intens | measure):
+            if low not in (all_particles | intens | measure):
                 continue
             if overlaps((t.start, t.end), skip):
                 continue
@@ -90,7 +131,7 @@ def colloquial(ctx, check):
             at_end = nxt is None or not nxt.is_word or nxt.lower in all_particles or nxt.sent != t.sent
             if t.text[:1].isupper() and not at_start:
                 continue        # a name: "Nha Trang", "Cái Nhum", "Bà Hen"
-            if nxt is not None and nxt.text[:1].isupper() and t.text[:1].isupper() \
+            if " " not in low and nxt is not None and nxt.text[:1].isupper() and t.text[:1].isupper() \
                     and nxt.is_word and nxt.lower not in all_particles:
                 continue        # "Cái Nhum", "Nha Trang" at the start of a sentence
             flag = False
@@ -102,7 +143,7 @@ def colloquial(ctx, check):
                             and (_NUM.match(prev.text) or prev.lower in _NUM_WORDS
                                  or prev.text in ("(", "/") or text[t.start - 1:t.start] == "/"))
             if not flag and low in initial and at_start and (nxt is None or nxt.is_word or nxt.text == ","):
-                flag = low != "thôi" or (nxt is not None and nxt.text == ",")
+                flag = low != "thôi" or (nxt is not None and nxt.lower in (",", "thì"))
             if not flag and low in intens:
                 if prev is not None and (prev.lower in f_before or prev.lower.split()[-1] in f_before):
                     flag = False
@@ -113,7 +154,8 @@ def colloquial(ctx, check):
                     # before an adjective is ordinary written Vietnamese
                     flag = prev is not None and prev.is_word and (nxt.lower in i_next or nxt.lower in all_particles) \
                         and not _NUM.match(prev.text)
-            if not flag and low in measure and t.text.islower():
+            if not flag and low in measure and (t.text.islower() or at_start and nxt is not None
+                                                and nxt.is_word and nxt.text[:1].islower()):
                 flag = not (prev is not None and (_NUM.match(prev.text) or prev.lower in _NUM_WORDS))
             if flag:
                 sugg = suggest.get(low)

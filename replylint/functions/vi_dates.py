@@ -27,6 +27,12 @@ _LETTER_DATE = regex.compile(
     rf"^(?![ \t]*ngày\b)(?:[^\n]{{2,80}}?,\s*ngày\s+|[^\n\d]{{2,80}}?,\s*(?=\d{{1,2}}\s*[/.\-]))"
     rf"{_D}\s*(?:[/.\-]\s*{_M}\s*[/.\-]\s*{_Y}|\s+tháng\s+{_M}\s+năm\s+{_Y})",
     regex.I)
+# the date line with its place name left out ("ngày 16 tháng 3 năm 2026" alone in its column
+# segment, also numeric "ngày 16/3/2026"): vi.date-line reports the missing place, the date
+# still counts for the deadline
+_LETTER_DATE_NOPLACE = regex.compile(
+    rf"^,?[ \t]*ngày\s+{_D}\s*(?:[/.\-]\s*{_M}\s*[/.\-]\s*{_Y}|\s+tháng\s+{_M}\s+năm\s+{_Y})[ \t.]*$",
+    regex.I)
 _APPEAL = r"(?:đơn(?:\s+thư)?|thư(?:\s+điện\s+tử)?|e-?mail|phản\s+ánh|kiến\s+nghị|khiếu\s+nại|tố\s+cáo|đề\s+nghị|yêu\s+cầu)"
 # between the appeal and its date: no sentence end, no number, no other document
 _GAP = r"(?:(?!\b(?:số|Quyết\s+định|Thông\s+báo|Văn\s+bản|Công\s+văn|Nghị\s+định|Thông\s+tư|Luật|hồ\s+sơ|Giấy|Biên\s+bản)\b)[^.;\n\d]){0,60}?"
@@ -61,14 +67,15 @@ def parse_date(s: str) -> dt.date | None:
 
 def letter_date(doc) -> tuple[dt.date | None, tuple[int, int] | None]:
     text = doc.text
-    for hs, he in K.head_spans(doc):
-        for off, line in K.lines_with_offsets(text, hs, he):
-            for so, seg in K.segments(line, off):
-                m = _LETTER_DATE.match(seg)
-                if m:
-                    d = _mkdate(m)
-                    if d:
-                        return d, (so, so + len(seg))
+    for rx in (_LETTER_DATE, _LETTER_DATE_NOPLACE):
+        for hs, he in K.head_spans(doc):
+            for off, line in K.lines_with_offsets(text, hs, he):
+                for so, seg in K.segments(line, off):
+                    m = rx.match(seg)
+                    if m:
+                        d = _mkdate(m)
+                        if d:
+                            return d, (so, so + len(seg))
     raw = doc.metadata.get("date")
     if raw:
         try:
