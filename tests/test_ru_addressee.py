@@ -140,3 +140,32 @@ def test_third_person_by_salutation_initials_without_block():
     body = ("Уважаемая Гульнара Ильдаровна!\n\nОбращение Гариповой Г.И. рассмотрено. Консультацию проводит "
             "инспектор Сафина Р.М.\n\nС уважением,\nглавный специалист\nР.Ф. Хабибуллина\n")
     assert _third(body, kind="email") == ["Гариповой"]
+
+
+# ---------------------------------------------------------------- round d: block forms and their near misses
+_SIGN_D = "\n\nНачальник отдела\nА.Г. Лебедев\n\nИсп. Тарасов П.Е.\nтел. 8 (3812) 79-31-15\n"
+_BLOCK_CASES = [
+    ("ru.salutation-form", "Смирнову Сергею Анатольевичу\nг. Омск\n\nУважаемый Сергей Петрович!\n\n", "Обращение рассмотрено.", True),
+    ("ru.salutation-form", "Смирнову Сергею Анатольевичу\nг. Омск\n\nУважаемый Сергей Анатольевич!\n\n", "Обращение рассмотрено.", False),
+    ("ru.salutation-form", "С.А. Смирнову\nг. Омск\n\nУважаемый Андрей Сергеевич!\n\n", "Обращение рассмотрено.", True),
+    ("ru.salutation-form", "Петрову И.С.\nг. Ярославль\n\nУважаемая Ольга Ивановна!\n\n", "Обращение рассмотрено.", True),
+    ("ru.salutation-form", "Кузнецову С.П.\nг. Тула\n\nУважаемый Сергей Петрович\n\n", "Обращение рассмотрено.", True),
+    ("ru.salutation-form", "Ивановой Н.П.\nг. Тула\n\nУважаемая Иванова!\n\n", "Обращение рассмотрено.", True),
+    ("ru.salutation-form", "Сидоренко В.А.\nг. Тула\n\nУважаемая Валентина Александровна!\n\n", "Обращение рассмотрено.", False),
+    ("ru.third-person-address", "Смирнову Сергею Анатольевичу\nг. Омск\n\nУважаемый Сергей Анатольевич!\n\n", "Смирнову С.А. разъяснено право на обжалование.", True),
+    ("ru.third-person-address", "С.А. Смирнову\nг. Омск\n\nУважаемый Сергей Анатольевич!\n\n", "Обращение С.А. Смирнова рассмотрено.", True),
+    ("ru.third-person-address", "Смирновой-Петровой А.В.\nг. Омск\n\nУважаемая Анна Викторовна!\n\n", "Смирновой-Петровой А.В. разъяснено право на обжалование.", True),
+    ("ru.third-person-address", "Смирнову С.А.\nг. Омск\n\nУважаемый Сергей Анатольевич!\n\n", "Со Смирновым С.А. проведена беседа.", True),
+    ("ru.third-person-address", "Смирнову С.А.\nг. Омск\n\nУважаемый Сергей Анатольевич!\n\n", "Вашей супруге Смирновой Т.И. направлено приглашение.", False),
+    ("ru.third-person-address", "Шаровой Е.Н.\nг. Ижевск\n\nУважаемая Елена Николаевна!\n\n", "Вашему сыну Шарову Артему Игоревичу предоставлена отсрочка.", False),
+    ("ru.vy-capital", "Смирнову С.А.\nг. Омск\n\nУважаемый Сергей Анатольевич!\n\n", "Сообщаем, что с вас будет удержана переплата.", True),
+]
+
+
+@pytest.mark.parametrize("rule,head,body,expected", _BLOCK_CASES)
+def test_block_forms_round_d(rule, head, body, expected):
+    from replylint.linter import document_from_text, lint
+    from replylint.packs import load_pack
+    rules = {r.id: r for r in load_pack(Path(__file__).resolve().parents[1] / "rules" / "ru")}
+    doc = document_from_text(head + body + _SIGN_D, lang="ru", kind="letter")
+    assert bool(lint(doc, [rules[rule]])) is expected

@@ -451,9 +451,13 @@ def _third_person(ctx, check):
             for tok in an.tokens_in(zs, ze):
                 if not tok.is_word or not tok.text[:1].isupper():
                     continue
-                if tok.lower.replace("ё", "е") not in a.forms or inside(tok.start, skip):
+                end = tok.end
+                dm = regex.match(rf"-[{UP}][{LO}]+", text[end:end + 40])
+                if dm and (text[tok.start:end] + dm.group()).lower().replace("ё", "е") in a.forms:
+                    end += dm.end()       # a double-barrelled surname split by the tokenizer
+                if text[tok.start:end].lower().replace("ё", "е") not in a.forms or inside(tok.start, skip):
                     continue
-                ini = _initials_after(text, tok.end) or _initials_before(text, tok.start)
+                ini = _initials_after(text, end) or _initials_before(text, tok.start)
                 if ini and a.i1 and ini[0] != a.i1:
                     continue          # another person with the same surname
                 if ini and a.i2 and ini[1] and ini[1] != a.i2:
@@ -462,8 +466,8 @@ def _third_person(ctx, check):
                     continue
                 if inside(tok.start, q) or PLACE_BEFORE.search(text[max(0, tok.start - 30):tok.start]):
                     continue      # a street, a station, an organisation named after someone
-                yield check.hit(ctx, tok.start, tok.end, suggestion="Вы / Ваше обращение",
-                                who=tok.text)
+                yield check.hit(ctx, tok.start, end, suggestion="Вы / Ваше обращение",
+                                who=text[tok.start:end])
         if not a.forms:
             yield from _by_initials(ctx, check, a, zs, ze, q, skip)
         for m in GENERIC_THIRD.finditer(text, zs, ze):
