@@ -39,7 +39,7 @@ _GAP = r"(?:(?!\b(?:số|Quyết\s+định|Thông\s+báo|Văn\s+bản|Công\s+v�
 _DATED = regex.compile(
     rf"\b{_APPEAL}\b{_GAP}\b(?:đề|ghi|lập|viết|gửi|nộp)\s+(?:vào\s+)?ngày\s+(?P<date>\d{{1,2}}[^\n]{{0,24}})"
     rf"|\b(?:gửi|nộp)\s+{_APPEAL}\b{_GAP}\b(?:vào\s+)?ngày\s+(?P<date>\d{{1,2}}[^\n]{{0,24}})"
-    rf"|\bđơn(?:\s+thư)?\s+(?:của\s+(?:Ông|Bà|ông|bà|Quý\s+Ông/Bà|Ông/Bà)\s+)?ngày\s+(?P<date>\d{{1,2}}[^\n]{{0,24}})",
+    rf"|\bđơn(?:\s+thư)?(?:\s+(?:kiến\s+nghị|khiếu\s+nại|tố\s+cáo|phản\s+ánh|đề\s+nghị|yêu\s+cầu))?\s+(?:của\s+(?:Ông|Bà|ông|bà|Quý\s+Ông/Bà|Ông/Bà)\s+)?ngày\s+(?P<date>\d{{1,2}}[^\n]{{0,24}})",
     regex.I)
 _RECEIVED = regex.compile(
     rf"\bnhận\s+được\s+(?:[^.;\n]{{0,40}}?\s)?{_APPEAL}\b[^.;\n]{{0,120}}?\bngày\s+(?P<date>\d{{1,2}}[^\n]{{0,24}})"
