@@ -62,6 +62,8 @@ class _Syl:
 
 
 _SYL = regex.compile(r"\S+")
+_PHRASE_END = regex.compile(r"[ \t]*(?:[.!?,;…]|$)", regex.M)
+_HONORIFIC = {"bà", "ông", "anh", "chị", "ông/bà", "cô", "chú", "bác", "em"}
 _GLUE_ONLY = {"nhé", "nhá", "nè", "nhỉ", "ạ", "nghen", "nhen"}
 
 
@@ -112,6 +114,13 @@ def colloquial(ctx, check):
                 sugg = suggest.get(text[m.start:m.end].lower())
                 yield check.hit(ctx, m.start, m.end, suggestion=sugg if sugg else None,
                                 hint=(f"; có thể thay bằng «{sugg}»" if sugg else "; nên bỏ"))
+    if opts.get("final_phrases"):
+        key = ("final",) + tuple(opts.get("final_phrases") or ())
+        if key not in _MATCHERS:
+            _MATCHERS[key] = Matcher({"phrases": list(key[1:])}, case_sensitive=False)
+        for m in _MATCHERS[key].find(ctx, spans):
+            if not overlaps((m.start, m.end), skip) and _PHRASE_END.match(text, m.end):
+                yield check.hit(ctx, m.start, m.end, suggestion=None, hint="; nên bỏ")
     an = ctx.analysis
     for s, e in spans:
         toks = _split_glued(an.tokens_in(s, e), all_particles | intens | measure, skip)
@@ -129,6 +138,12 @@ def colloquial(ctx, check):
                 nxt = None
             at_start = prev is None or prev.text in _BREAK or prev.sent != t.sent
             at_end = nxt is None or not nxt.is_word or nxt.lower in all_particles or nxt.sent != t.sent
+            if not at_end and nxt is not None and nxt.lower in _HONORIFIC:
+                # a vocative after the particle: "… nha Bà.", "… ạ Ông!"
+                j = i + 2
+                after = toks[j] if j < len(toks) else None
+                at_end = after is None or not after.is_word or after.sent != t.sent \
+                    or "\n" in text[nxt.end:after.start]
             if t.text[:1].isupper() and not at_start:
                 continue        # a name: "Nha Trang", "Cái Nhum", "Bà Hen"
             if " " not in low and nxt is not None and nxt.text[:1].isupper() and t.text[:1].isupper() \
