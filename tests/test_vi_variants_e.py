@@ -280,6 +280,15 @@ CASES = [
     ('-', 'Hồ sơ của Bà chưa được giải quyết; dự kiến trả kết quả ngày 25/5/2026.'),
     ('-', 'Hồ sơ của Bà chưa được chuyển đến Sở Tư pháp.'),
     ('-', 'Đơn của Ông đã được chuyển đến Thanh tra huyện.'),
+    ('vi.teencode', 'Hồ sơ của Bà chx có kết quả.'),
+    ('vi.teencode', 'Bà có bít số điện thoại của cán bộ không?'),
+    ('vi.teencode', 'Hum qua cán bộ đã gọi cho Bà.'),
+    ('vi.teencode', 'Hồ sơ hem có vấn đề gì.'),
+    ('vi.colloquial', 'Bà nhớ mang theo giấy hẹn nhe.'),
+    ('-', 'Ông Nguyễn Văn Hum đã nộp hồ sơ.'),
+    ('-', 'Hồ sơ số HUM-2026 đã được tiếp nhận.'),
+    ('-', 'Người dân nhe răng cười khi nhận quà.'),
+    ('-', 'Bà có thể nghe hướng dẫn qua tổng đài.'),
 ]
 
 
