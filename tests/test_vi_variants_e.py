@@ -281,7 +281,7 @@ CASES = [
     ('-', 'Hồ sơ của Bà chưa được chuyển đến Sở Tư pháp.'),
     ('-', 'Đơn của Ông đã được chuyển đến Thanh tra huyện.'),
     ('vi.teencode', 'Hồ sơ của Bà chx có kết quả.'),
-    ('vi.teencode', 'Bà có bít số điện thoại của cán bộ không?'),
+    ('-', 'Hộ ông Tư xây tường bít lối đi chung từ tháng 3/2026.'),
     ('vi.teencode', 'Hum qua cán bộ đã gọi cho Bà.'),
     ('vi.teencode', 'Hồ sơ hem có vấn đề gì.'),
     ('vi.colloquial', 'Bà nhớ mang theo giấy hẹn nhe.'),
