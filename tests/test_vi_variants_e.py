@@ -289,6 +289,18 @@ CASES = [
     ('-', 'Hồ sơ số HUM-2026 đã được tiếp nhận.'),
     ('-', 'Người dân nhe răng cười khi nhận quà.'),
     ('-', 'Bà có thể nghe hướng dẫn qua tổng đài.'),
+    ('-', 'Ông hỏi lệ phí là bao nhiêu tiền và nộp ở đâu.'),
+    ('-', 'Thời gian giải quyết là bao nhiêu ngày tùy từng thủ tục.'),
+    ('-', 'Trong quá trình thực hiện dự án, chủ đầu tư phải bảo đảm an toàn.'),
+    ('-', 'Hồ sơ được tiếp nhận tại ấp Cái Sơn Bé, xã Long Thạnh.'),
+    ('-', 'Người dân ấp Cái Tắc phản ánh về việc thu gom rác.'),
+    ('-', 'Gia đình Bà có con cái đang học tại trường.'),
+    ('-', 'Ông bị bệnh hen phế quản mãn tính nên được miễn.'),
+    ('-', 'Hội Nông dân xã đã tổ chức nhiều lớp tập huấn.'),
+    ('-', 'Tổng diện tích thu hồi là 0,18 ha đất trồng lúa.'),
+    ('-', 'Ông Nguyễn Văn Thôi đã nhận tiền bồi thường.'),
+    ('-', 'Trường Mầm non Hoa Mai thông báo kết quả tuyển sinh.'),
+    ('-', 'Mức thu lệ phí được thực hiện theo quy định, không quá cao so với mặt bằng chung.'),
 ]
 
 
