@@ -103,3 +103,24 @@ def test_document_variant(want, kw):
         assert not got, got
     else:
         assert want in got, got
+
+
+# a portal reply (no letterhead) dated below its body
+_PORTAL = ("Kính gửi: Bà Nguyễn Thị Lan\n\nỦy ban nhân dân phường Vĩnh Tuy nhận được phản ánh của Bà "
+           "trên Hệ thống iHanoi ngày 02/3/2026 về việc đèn chiếu sáng ngõ 29 bị hỏng. Đèn đã được thay mới.\n\n"
+           "{date}\n\nTM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n\nLê Văn Quang\n")
+
+
+@pytest.mark.parametrize("date,late", [
+    ("Hà Nội, ngày 20 tháng 5 năm 2026", True),
+    ("Ngày trả lời: 20/5/2026", True),
+    ("Ngày ban hành: 20/05/2026", True),
+    ("Hà Nội, ngày 20 tháng 3 năm 2026", False),
+    ("- Biên bản kiểm tra hiện trạng, 20/5/2026", False),
+    ("Trân trọng./.", False),
+])
+def test_portal_reply_dated_below(date, late):
+    d = document_from_text(_PORTAL.format(date=date), lang="vi", kind="letter")
+    prepare(d)
+    got = {x.rule for x in lint(d, VI)}
+    assert ("vi.deadline" in got) == late, got

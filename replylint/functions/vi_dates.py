@@ -33,6 +33,10 @@ _LETTER_DATE = regex.compile(
 _LETTER_DATE_NOPLACE = regex.compile(
     rf"^,?[ \t]*ngày\s+{_D}\s*(?:[/.\-]\s*{_M}\s*[/.\-]\s*{_Y}|\s+tháng\s+{_M}\s+năm\s+{_Y})[ \t.]*$",
     regex.I)
+_LABELLED_DATE = regex.compile(
+    rf"^[ \t*_]*(?:Ngày|Thời gian)[ \t]+(?:trả[ \t]+lời|ban[ \t]+hành|gửi|phản[ \t]+hồi|ký)[ \t*_]*:[ \t*_]*"
+    rf"{_D}\s*(?:[/.\-]\s*{_M}\s*[/.\-]\s*{_Y}|\s+tháng\s+{_M}\s+năm\s+{_Y})", regex.I)
+_LINE_END = regex.compile(r"[ \t.]*$")
 _APPEAL = r"(?:đơn(?:\s+thư)?|thư(?:\s+điện\s+tử)?|e-?mail|phản\s+ánh|kiến\s+nghị|khiếu\s+nại|tố\s+cáo|đề\s+nghị|yêu\s+cầu)"
 # between the appeal and its date: no sentence end, no number, no other document
 _GAP = r"(?:(?!\b(?:số|Quyết\s+định|Thông\s+báo|Văn\s+bản|Công\s+văn|Nghị\s+định|Thông\s+tư|Luật|hồ\s+sơ|Giấy|Biên\s+bản)\b)[^.;\n\d]){0,60}?"
@@ -82,6 +86,21 @@ def letter_date(doc) -> tuple[dt.date | None, tuple[int, int] | None]:
             return parsedate_to_datetime(str(raw)).date(), None
         except (TypeError, ValueError, IndexError):
             pass
+    # a portal reply may date itself below the body: a place-and-date line of its own
+    # ("Hà Nội, ngày 20 tháng 5 năm 2026" before the signature) or a labelled "Ngày trả lời: …"
+    found = None
+    for off, line in K.lines_with_offsets(text):
+        if regex.match(r"[ \t]*[-–•+*>]", line):
+            continue        # a list item citing a dated paper, not the letter's own date
+        m = _LETTER_DATE.match(line.strip()) or _LETTER_DATE_NOPLACE.match(line.strip()) \
+            or _LABELLED_DATE.match(line)
+        if m and (m.re is _LABELLED_DATE or _LINE_END.match(line.strip(), m.end())):
+            d = _mkdate(m)
+            if d:
+                s0 = off + len(line) - len(line.lstrip())
+                found = (d, (s0, off + len(line.rstrip())))
+    if found:
+        return found
     return None, None
 
 
