@@ -301,6 +301,9 @@ CASES = [
     ('-', 'Ông Nguyễn Văn Thôi đã nhận tiền bồi thường.'),
     ('-', 'Trường Mầm non Hoa Mai thông báo kết quả tuyển sinh.'),
     ('-', 'Mức thu lệ phí được thực hiện theo quy định, không quá cao so với mặt bằng chung.'),
+    ('-', 'Ủy ban nhân dân phường đã lập biên bản xử phạt Ông Lê Văn Tư, chủ hộ lấn chiếm vỉa hè.'),
+    ('-', 'Tổ công tác đã cưỡng chế Bà Trần Thị Mơ tháo dỡ mái che.'),
+    ('vi.rude-tone', 'Cơ quan sẽ báo công an xử lý Bà nếu Bà còn đến trụ sở.'),
 ]
 
 
