@@ -42,6 +42,8 @@ VI_NOT_NAME = set("""
 Ủy Uỷ Sở Phòng Kính Gửi Nơi Lưu Trân Trọng Điện Thoại Địa Chỉ Xã Phường Huyện Quận Tỉnh Thuế
 Email Hotline Website Cổng Số Ngày Tháng Năm Trả Lời Kết Quả Nhánh Hộp Thư Fax
 """.split())
+# military and police ranks written before a signer's name
+VI_RANK = regex.compile(r"^(?:Đại|Thượng|Trung|Thiếu)\s+(?:tướng|tá|úy|uý)\s+|^(?:ĐẠI|THƯỢNG|TRUNG|THIẾU)\s+(?:TƯỚNG|TÁ|ÚY|UÝ)\s+")
 VI_SYLL = r"\p{Lu}(?:['’]\p{Lu})?[\p{Ll}\p{M}]*"
 VI_NAME_LINE = regex.compile(rf"^(?:(?:Ông|Bà)\s+)?({VI_SYLL}(?:\s+{VI_SYLL}){{1,4}})$")
 VI_POSITION = regex.compile(
@@ -165,6 +167,7 @@ def tail_lines(doc, end: int | None = None, limit: int = 25):
 def _vi_name(lines, i) -> bool:
     t = regex.split(r"(?: {3,}|\t)", lines[i][2])[-1]      # the right-hand column
     t = regex.sub(r"\s+\(.*\)$", "", t).strip(" .,;")
+    t = VI_RANK.sub("", t)      # police and army signers: "Thượng tá Vàng A Lử"
     if UPPER_LINE.match(t) and 2 <= len(t.split()) <= 5:
         # a signer's name printed in capitals: "NGUYỄN VĂN AN" under the position
         first = t.split()[0]
