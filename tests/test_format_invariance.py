@@ -47,16 +47,6 @@ DOCX_VARIANTS = ("docx-empty", "docx-spacing")
 HTML_VARIANTS = ("html-pad", "html-nbsp")
 EML_VARIANTS = ("eml-qp", "eml-html")
 
-# (letter name, variant) → reason: divergences whose cause lies outside the readers.
-_E06 = ("rule vi.deadline (replylint/functions/vi_dates.py): the date line 'ngày 16 tháng 3 năm "
-        "2026' without a place name is not read as the letter's date, so the .txt misses the "
-        "labelled vi.deadline; the e-mail's Date header supplies the date and the rule fires")
-XFAIL: dict[tuple[str, str], str] = {
-    ("e06-trung-tam-y-te-huyen-tan-ky-tiep-don-sai-sot.txt", "eml-qp"): _E06,
-    ("e06-trung-tam-y-te-huyen-tan-ky-tiep-don-sai-sot.txt", "eml-html"): _E06,
-}
-
-
 def _scored(root: Path) -> set[str]:
     f = root / "SCORED.yaml"
     return set(yaml.safe_load(f.read_text(encoding="utf-8"))["scored"]) if f.exists() else set()
@@ -374,10 +364,7 @@ def findings(tmp_path_factory):
 def _params():
     out = []
     for tag, p, v in CASES:
-        reason = XFAIL.get((p.name, v))
-        # not strict: the rule owners may fix the cause while this file stays as it is
-        marks = [pytest.mark.xfail(reason=reason, strict=False)] if reason else []
-        out.append(pytest.param(tag, p, v, marks=marks, id=f"{tag}/{p.parent.name}/{p.stem}/{v}"))
+        out.append(pytest.param(tag, p, v, id=f"{tag}/{p.parent.name}/{p.stem}/{v}"))
     return out
 
 
