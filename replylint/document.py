@@ -79,12 +79,6 @@ class Document:
         wanted = set(names)
         return [(z.start, z.end) for z in self.zones if z.name in wanted]
 
-    def zone_at(self, offset: int) -> str | None:
-        for z in self.zones:
-            if z.start <= offset < z.end:
-                return z.name
-        return None
-
     def first_zone(self, name: str) -> Zone | None:
         return next((z for z in self.zones if z.name == name), None)
 

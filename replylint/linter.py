@@ -5,7 +5,7 @@ import string
 
 from .checks.matching import PatternTimeout
 from .context import Context
-from .diagnostic import Diagnostic, severity_rank
+from .diagnostic import Diagnostic
 from .document import Document, SourceMap
 from .structure import segment
 
@@ -89,7 +89,3 @@ def document_from_text(text: str, lang: str | None = None, kind: str = "letter",
     from .language import detect, legacy_spans
     return Document(path=path, text=text, source_map=SourceMap(text), lang=lang or detect(text),
                     kind=kind, metadata=dict(metadata or {}), unreadable=legacy_spans(text))
-
-
-def at_or_above(diags, threshold: str):
-    return [d for d in diags if severity_rank(d.severity) >= severity_rank(threshold)]
