@@ -73,7 +73,7 @@ def check(
     kind: Kind = typer.Option(Kind.auto, "--kind", help="letter or email (auto: .eml is an e-mail); "
                               "for Vietnamese also congvan or reply (default: from the structure)."),
     fmt: Fmt = typer.Option(Fmt.text, "--format", help="Report format."),
-    output: Optional[str] = typer.Option(None, "--output", help="Write the report to FILE."),
+    output: Optional[str] = typer.Option(None, "--output", "-o", help="Write the report to FILE."),
     select: List[str] = typer.Option([], "--select", help="Rule id or pack to run (repeatable)."),
     ignore: List[str] = typer.Option([], "--ignore", help="Rule id or pack to skip (repeatable)."),
     min_severity: Severity = typer.Option(Severity.suggestion, "--min-severity", help="Lowest severity shown."),
