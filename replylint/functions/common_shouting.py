@@ -92,6 +92,25 @@ def _is_heading_line(line: str, max_words: int) -> bool:
     return not regex.search(r"[.!?…]\s*$", body) or regex.search(r"\b[A-ZА-ЯĐ]{1,4}\.$", body)
 
 
+# A signer's position in capitals: "TRƯỞNG CÔNG AN PHƯỜNG", "PHÓ GIÁM ĐỐC", "CHỦ TỊCH".
+POSITION = regex.compile(
+    r"^(?:TM|KT|TL|TUQ|Q|T/M|K/T)\.|^(?:PHÓ\s+)?(?:CHỦ\s+TỊCH|GIÁM\s+ĐỐC|TRƯỞNG|CHÁNH|BỘ\s+TRƯỞNG|THỨ\s+TRƯỞNG"
+    r"|CHI\s+CỤC\s+TRƯỞNG|CỤC\s+TRƯỞNG|VIỆN\s+TRƯỞNG|HIỆU\s+TRƯỞNG|TỔNG\s+GIÁM\s+ĐỐC)\b")
+
+
+def _is_position_column(line: str, s: int, e: int) -> bool:
+    """The run is a position in capitals standing in a column of its own, as in a flattened
+    two-column công văn footer: "Nơi nhận:            TRƯỞNG CÔNG AN PHƯỜNG"."""
+    cols = [(m.start(), m.end()) for m in regex.finditer(r"\S+(?: {1,2}\S+)*", line)]
+    for cs, ce in cols:
+        if cs <= s and e <= ce:
+            cell = line[cs:ce].strip(" *_")
+            words = WORD.findall(cell)
+            return (len(cols) > 1 and bool(words) and all(_is_upper_word(w) for w in words)
+                    and bool(POSITION.match(cell)))
+    return False
+
+
 def _runs(text, s, e):
     """Maximal runs of all-capital tokens (letters only) inside [s, e), separated by spaces,
     commas, hyphens; a run ends at a lower-case word, a digit or a line break."""
@@ -132,6 +151,8 @@ def shouting(ctx, check):
             ls, le = _line_bounds(text, start)
             line = text[ls:le]
             if _is_heading_line(line, heading_words) or AUTHORITY.match(line) or NATIONAL.search(line):
+                continue
+            if _is_position_column(line, start - ls, end - ls):
                 continue
             # a Vietnamese name in capitals after Ông/Bà: at most 5 syllables, nothing else
             before = WORD.findall(text[max(ls, start - 12):start])

@@ -38,8 +38,10 @@ Nghiêm Tống Lục Khổng Viên Bạch Quản Thạch Danh Kha Ninh Lộc Ph�
 Thiều Văn Hoàng Huỳnh Khương Khúc Lữ Mẫn Ông Tiêu Trình Trang Ung Vòng Y Điểu Hoa Lạc Lường
 """.split())
 # Capitalised words of letter furniture that never form a person's name on their own line.
+# ("Lưu" is not here: it is a common surname – "Lưu Quang Vinh" – and the archive line
+# "Lưu: VT, TN." never matches a name line because of its colon and the capitals of "VT".)
 VI_NOT_NAME = set("""
-Ủy Uỷ Sở Phòng Kính Gửi Nơi Lưu Trân Trọng Điện Thoại Địa Chỉ Xã Phường Huyện Quận Tỉnh Thuế
+Ủy Uỷ Sở Phòng Kính Gửi Nơi Trân Trọng Điện Thoại Địa Chỉ Xã Phường Huyện Quận Tỉnh Thuế
 Email Hotline Website Cổng Số Ngày Tháng Năm Trả Lời Kết Quả Nhánh Hộp Thư Fax
 """.split())
 # military and police ranks written before a signer's name
@@ -53,7 +55,10 @@ VI_POSITION = regex.compile(
 UPPER_LINE = regex.compile(r"^[^\p{Ll}]*\p{Lu}{2}[^\p{Ll}]*$")
 
 EXECUTOR = regex.compile(r"^(?:Исп\.|Исп:|Исп\s|Исп-ль|Исполнител|Ответственный\s+исполнитель|Người\s+thực\s+hiện|"
-                         r"Cán\s+bộ\s+thụ\s+lý|Chuyên\s+viên\s+thụ\s+lý)", regex.I)
+                         r"Cán\s+bộ\s+thụ\s+lý|Chuyên\s+viên\s+thụ\s+lý"
+                         # "Cán bộ phụ trách: …", "Người theo dõi: …", "Người xử lý hồ sơ: …" (label and colon)
+                         r"|(?:Cán\s+bộ|Chuyên\s+viên|Công\s+chức|Viên\s+chức)\s+(?:phụ\s+trách|xử\s+lý|theo\s+dõi)(?:\s+hồ\s+sơ)?\s*:"
+                         r"|Người\s+(?:theo\s+dõi|xử\s+lý|soạn\s+thảo|liên\s+hệ)(?:\s+hồ\s+sơ)?\s*:)", regex.I)
 STAMP = regex.compile(r"^(?:ДОКУМЕНТ\s+ПОДПИСАН|Документ\s+подписан|ЭЛЕКТРОННОЙ\s+ПОДПИСЬЮ|электронной\s+подписью"
                       r"|СВЕДЕНИЯ\s+О\s+СЕРТИФИКАТЕ|Сведения\s+о\s+сертификате|Сертификат|СЕРТИФИКАТ|Владелец|ВЛАДЕЛЕЦ"
                       r"|Действителен|ДЕЙСТВИТЕЛЕН|Подписано|Подлинник\s+электронного\s+документа|ПОДЛИННИК\s+ЭЛЕКТРОННОГО|Ký\s+bởi|Người\s+ký|Thời\s+gian\s+ký|Cơ\s+quan:|[•·])")
