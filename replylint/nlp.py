@@ -23,6 +23,9 @@ NO_BREAK_AFTER = {
     "ph", "tp", "q", "tt", "đ", "k", "khoản", "điểm", "ths", "ts", "pgs", "gs", "kt", "tm",
     "tl", "tuq", "ông", "bà",
 }
+# Units close a sentence when a capitalised word follows ("24 318 руб. 46 коп. Доплата …"),
+# but not before a number ("руб. 46 коп."); "г." after a year is the unit "год".
+UNITS = {"руб", "коп", "тыс", "млн", "млрд", "экз", "шт", "кг", "км", "га", "мин", "сек"}
 
 
 @dataclass
@@ -229,10 +232,20 @@ def _sentences(text: str, tokens: list[Token], paragraphs, breaks=()) -> list[tu
             k = bisect.bisect_left(para_starts, tok.end)
             if re.search(r"\n[ \t]*\n", gap) or (k < len(para_starts) and para_starts[k] <= nxt.start):
                 brk, quote_open = True, None
+            elif tok.is_word and tok.text.endswith(".") and nxt.text[:1].isupper() and (
+                    tok.lower[:-1] in UNITS or tok.lower == "г." and i > 0
+                    and tokens[i - 1].text.isdigit() and len(tokens[i - 1].text) == 4):
+                brk = True      # the tokenizer keeps "г." / "руб." whole: "в 2026 г. Оно …"
             elif tok.text in SENT_END or tok.text.endswith((".", "!", "?")) and not tok.is_word:
                 prev = tokens[i - 1] if i else None
-                abbrev = prev is not None and prev.end == tok.start and (
-                    prev.lower in NO_BREAK_AFTER or (len(prev.text) == 1 and prev.text.isupper())
+                before = tokens[i - 2] if i > 1 else None
+                unit = prev is not None and (prev.lower in UNITS or prev.lower == "г" and before is not None
+                                             and before.text.isdigit() and len(before.text) == 4)
+                abbrev = prev is not None and prev.end == tok.start and not (
+                    unit and nxt.text[:1].isupper()) and (
+                    prev.lower in NO_BREAK_AFTER
+                    # an initial "И." — not the C of "°C"
+                    or (len(prev.text) == 1 and prev.text.isupper() and not (before and before.text == "°"))
                     # "1." numbering a heading or list item at the start of a line
                     or prev.text.isdigit()
                     and not text[text.rfind("\n", 0, prev.start) + 1:prev.start].strip())

@@ -71,3 +71,12 @@ def test_pathological_punctuation_runs_are_linear_and_offsets_kept():
     assert an.tokens[0].text == "Ответ" and an.tokens[-1].text == "."
     for t in an.tokens[:5] + an.tokens[-5:]:
         assert text[t.start:t.end] == t.text
+
+
+def test_units_end_a_sentence_before_a_capital_but_not_before_a_number():
+    text = "Пенсия составляет 24 318 руб. 46 коп. Доплата будет перечислена в 2026 г. Она придёт в г. Москва."
+    got = [text[s:e] for s, e in analyse_text("ru", text).sentences]
+    assert got == ["Пенсия составляет 24 318 руб. 46 коп.", "Доплата будет перечислена в 2026 г.",
+                   "Она придёт в г. Москва."]
+    text = "Температура +19,8 °C. Норматив установлен законом."
+    assert len(analyse_text("ru", text).sentences) == 2

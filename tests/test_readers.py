@@ -522,3 +522,13 @@ def test_html_table_row_is_laid_out_as_columns():
     sm = SourceMap(text, anchors)
     for word in ("Độc", "A, ngày", "Số:", "Kính"):
         assert src.index(word) == sm.position(text.index(word)).column - 1
+
+
+def test_markdown_pipe_table_reads_as_columns():
+    from replylint.readers.text import mask_markdown
+    text = ("**UBND PHƯỜNG** | **CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM**\n---|---\n"
+            "Số: 09/UBND-VP | Hà Nội, ngày 05 tháng 3 năm 2026\n\nplain | pipe\n")
+    masked = mask_markdown(text)
+    assert len(masked) == len(text)
+    assert "Số: 09/UBND-VP   Hà Nội" in masked and "|" not in masked.split("\n\n")[0]
+    assert masked.endswith("plain | pipe\n")     # not a table: no delimiter row

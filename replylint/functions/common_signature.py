@@ -68,6 +68,7 @@ QUOTE_START = regex.compile(
     r"|.{0,200}\d[^<>\n]{0,120}<?[\w.+-]+@[\w-]+(?:\.[\w-]+)+>?\s*:$)", regex.I)   # "14.04.2026, 09:41, "…" <a@b.ru>:"
 CLOSING = regex.compile(r"^(?:С\s+уважением|С\s+наилучшими|Trân\s+trọng|Kính\s+thư|Best\s+regards|Regards)", regex.I)
 LIST_ITEM = regex.compile(r"^(?:[-–—•+*]\s|\d{1,2}[.)]\s)")
+RECIPIENTS_LABEL = regex.compile(r"(?i)^(?:nơi\s+nhận|рассылка|разослать)\s*:")
 MD = regex.compile(r"\*\*|__|^#{1,6}\s+|(?<!\w)[*_](?=\w)|(?<=\w)[*_](?!\w)")
 
 PHONE = regex.compile(
@@ -213,6 +214,9 @@ def _ru_person_words(line: str) -> bool:
 
 def is_name_line(lines, i, lang) -> bool:
     t = lines[i][2]
+    cols = regex.split(r"(?: {3,}|\t)", t)
+    if len(cols) > 1 and (LIST_ITEM.match(cols[0]) or RECIPIENTS_LABEL.match(cols[0])):
+        t = cols[-1]    # "- Lưu: VT.      Trần Đình Nguyên": the signature column beside Nơi nhận
     m = CLOSING.match(t)
     if m:
         # "С уважением, А.В. Николаев" on one line

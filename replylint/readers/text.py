@@ -38,6 +38,10 @@ _LINK = re.compile(r"(?<!!)\[([^\]\n]+)\]\(([^)\n]*)\)")
 _REF_LINK = re.compile(r"(?<!!)\[([^\]\n]+)\]\[([^\]\n]*)\]")
 _LINK_DEF = re.compile(r"^ {0,3}\[[^\]\n]+\]:[ \t]+\S.*$", re.M)
 _AUTOLINK = re.compile(r"<((?:https?|ftp|mailto):[^>\s]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+)>")
+# the delimiter row of a pipe table ("|---|:--|", "---|---"): the header row is above it, the
+# body rows (lines with "|") below
+_TABLE_DELIMITER = re.compile(
+    r"^[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)+\|?[ \t]*\r?$", re.M)
 _ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
 
 
@@ -53,6 +57,23 @@ def mask_markdown(text: str) -> str:
         _blank(chars, m.start(), m.end())
     for m in _RULE.finditer(text):
         _blank(chars, m.start(), m.end())
+    # tables: cells become columns set off by spaces, as in a plain-text transcription
+    for m in _TABLE_DELIMITER.finditer(text):
+        _blank(chars, m.start(), m.end())
+        rows = [text.rfind("\n", 0, max(0, m.start() - 1)) + 1]      # the header row
+        pos = m.end() + 1
+        while pos < len(text):
+            end = text.find("\n", pos)
+            end = len(text) if end < 0 else end
+            if "|" not in text[pos:end]:
+                break
+            rows.append(pos)
+            pos = end + 1
+        for start in rows:
+            end = text.find("\n", start)
+            for i in range(start, len(text) if end < 0 else end):
+                if text[i] == "|" and (i == 0 or text[i - 1] != "\\"):
+                    chars[i] = " "
     for m in _HEADING.finditer(text):
         _blank(chars, m.start(2), m.end(2))
         line_end = text.find("\n", m.end())
