@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import email
-import os
 import re
 import time
 from email import policy

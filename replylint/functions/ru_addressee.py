@@ -8,7 +8,7 @@ the first paragraph of prose) are scanned. Surname, initials and gender come fro
 (Surn/Name/Patr tags), the dative ending and the salutation's name and patronymic."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import regex
 

@@ -135,7 +135,7 @@ def _in_recipients_block(text: str, pos: int) -> bool:
 def abbreviation(ctx, check):
     opts = check.options(ctx)
     allow = set(opts.get("allow") or ()) | set(ctx.settings.get("allowed_abbreviations") or ())
-    doc, text = ctx.doc, ctx.doc.text
+    text = ctx.doc.text
     spans = ctx.spans(check.rule.zones)
     if not spans:
         return

@@ -7,7 +7,7 @@ The lists live in the rule's YAML `options`:
   initial     flagged only as the first word of a sentence or line (dạ, vâng, ừ, thôi)
   intensifiers  "quá" after the word it intensifies ("chậm quá", "lâu quá nên …", "quá trời"):
               at the end of a phrase or before one of `intensifier_next`; never after one of
-              `formal_before` (vượt quá, không quá) nor before `formal_after` (quá hạn)
+              `formal_before` (vượt quá, không quá); "quá" before a word (quá hạn) is never flagged
   measure     "cái" as a measure word (not after a numeral, not inside a name "Cái Nhum")
   slang       spoken words of several syllables (tùm lum, lung tung), matched as phrases
   compounds   phrases that are never flagged (thôi việc, quá trình, Nha Trang, dạ dày …)
@@ -95,7 +95,6 @@ def colloquial(ctx, check):
     initial = _lowset(opts.get("initial"))
     intens = _lowset(opts.get("intensifiers"))
     measure = _lowset(opts.get("measure"))
-    f_after = _lowset(opts.get("formal_after"))
     f_before = _lowset(opts.get("formal_before"))
     i_next = _lowset(opts.get("intensifier_next"))
     suggest = {str(k).lower(): v for k, v in (opts.get("suggest") or {}).items()}
