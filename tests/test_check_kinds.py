@@ -161,3 +161,10 @@ def test_a_backtracking_user_regex_costs_its_rule_not_the_file(tmp_path, monkeyp
     found = lint(doc, [slow, fast])
     assert [d.match for d in found] == ["спс"]
     assert any("skipped" in n for n in doc.metadata["notes"])
+
+
+def test_quotations_with_a_nested_quote_are_skipped_whole(tmp_path):
+    rule = make_rule(tmp_path, "zones: [all]\ncheck: existence\nskip_quoted: true\nwords: [cái]\n",
+                     language="vi")
+    text = "Ông nói: “cái nào không biết thì hỏi cơ quan “công quyền” như trước”. Còn cái này thì sao."
+    assert matches(rule, text, lang="vi") == ["cái"]

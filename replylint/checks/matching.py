@@ -199,7 +199,9 @@ def overlaps(a: tuple[int, int], spans) -> bool:
     return any(s < a[1] and a[0] < e for s, e in spans)
 
 
-QUOTES = regex.compile(r"«[^«»]{0,2000}»|„[^“”]{0,2000}[“”]|“[^“”]{0,2000}”|\"[^\"\n]{1,400}\"")
+# one level of nesting: «… «name» …», “… “word” …”
+QUOTES = regex.compile(r"«(?:[^«»]|«[^«»]{0,400}»){0,2000}»|„[^“”]{0,2000}[“”]"
+                       r"|“(?:[^“”]|“[^“”]{0,400}”){0,2000}”|\"[^\"\n]{1,400}\"")
 
 
 def quoted_spans(text: str) -> list[tuple[int, int]]:
