@@ -45,8 +45,11 @@ _DATED = regex.compile(
     rf"|\b(?:gửi|nộp)\s+{_APPEAL}\b{_GAP}\b(?:vào\s+)?ngày\s+(?P<date>\d{{1,2}}[^\n]{{0,24}})"
     rf"|\bđơn(?:\s+thư)?(?:\s+(?:kiến\s+nghị|khiếu\s+nại|tố\s+cáo|phản\s+ánh|đề\s+nghị|yêu\s+cầu))?\s+(?:của\s+(?:Ông|Bà|ông|bà|Quý\s+Ông/Bà|Ông/Bà)\s+)?ngày\s+(?P<date>\d{{1,2}}[^\n]{{0,24}})",
     regex.I)
+# the words between "nhận được" and the appeal carry no date: in "nhận được thư của Bà ngày
+# 27/4/2026 phản ánh việc hồ sơ … nộp ngày 02/4/2026" the letter was received on 27/4, and the
+# later date belongs to the dossier the appeal is about
 _RECEIVED = regex.compile(
-    rf"\bnhận\s+được\s+(?:[^.;\n]{{0,40}}?\s)?{_APPEAL}\b[^.;\n]{{0,120}}?\bngày\s+(?P<date>\d{{1,2}}[^\n]{{0,24}})"
+    rf"\bnhận\s+được\s+(?:[^.;\n\d]{{0,40}}?\s)?{_APPEAL}\b[^.;\n]{{0,120}}?\bngày\s+(?P<date>\d{{1,2}}[^\n]{{0,24}})"
     rf"|\bngày\s+(?P<date>\d{{1,2}}[^\n]{{0,24}}?),?\s+[^.;\n]{{0,100}}?\bnhận\s+được\s+(?:[^.;\n]{{0,40}}?\s)?{_APPEAL}\b", regex.I)
 # an extension of the time to settle the appeal, not the subject of the appeal ("đề nghị gia hạn
 # nộp tiền sử dụng đất", "gia hạn giấy phép" are requests, not extension notices)
