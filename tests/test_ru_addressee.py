@@ -169,3 +169,21 @@ def test_block_forms_round_d(rule, head, body, expected):
     rules = {r.id: r for r in load_pack(Path(__file__).resolve().parents[1] / "rules" / "ru")}
     doc = document_from_text(head + body + _SIGN_D, lang="ru", kind="letter")
     assert bool(lint(doc, [rules[rule]])) is expected
+
+
+def _missing(text, kind="email"):
+    from replylint.packs import load_pack
+    from replylint.linter import lint
+    rules = {r.id: r for r in load_pack(Path(__file__).resolve().parents[1] / "rules" / "ru")}
+    doc = document_from_text(text, lang="ru", kind=kind, metadata={"to_addresses": ["a@example.org"]})
+    return [d.rule for d in lint(doc, [rules["ru.salutation-missing"]])]
+
+
+def test_bare_greeting_is_no_salutation_but_a_named_one_is():
+    tail = "\n\nВаше обращение рассмотрено.\n\nС уважением,\nглавный специалист\nР.Ф. Хабибуллина\n"
+    assert _missing("Добрый день!" + tail)
+    assert _missing("Здравствуйте!" + tail)
+    assert not _missing("Добрый день, Гульнара Ильдаровна!" + tail)
+    assert not _missing("Здравствуйте, Гульнара Ильдаровна!" + tail)
+    assert not _missing("Уважаемая Гульнара Ильдаровна!" + tail)
+    assert not _missing("Добрый день, коллеги!" + tail)

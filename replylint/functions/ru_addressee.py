@@ -528,9 +528,21 @@ def _surname_reading(ctx, tok, a: Addressee) -> bool:
 
 def salutation_missing(ctx, check):
     a = addressee(ctx)
-    if a.salutation is not None:
-        return
     to_person = a.kind == "person" or (ctx.doc.kind == "email" and a.kind == "unknown")
+    s = a.salutation
+    if s is not None:
+        # a bare greeting ("Добрый день!", "Здравствуйте!") names nobody: the person is still
+        # not addressed by name and patronymic (or "господин Иванов") as the Code asks
+        greeting = not regex.match(r"[Уу]важаем|[Дд]орог", s.adj)
+        text = ctx.doc.text
+        line_end = text.find("\n", s.start)
+        line = text[s.start:len(text) if line_end < 0 else line_end]
+        # "Добрый день, Елена Викторовна!": the name follows the comma
+        named = regex.search(rf"(?<=[\s,])[{UP}][{LO}]+", line[len(s.adj):]) is not None
+        plural = s.plural or regex.search(r"\b(?:коллеги|господа|жители|друзья|родители)\b", line, regex.I)
+        if to_person and greeting and not named and not plural:
+            yield check.hit(ctx, s.start, s.end)
+        return
     if not to_person:
         return
     body = ctx.doc.first_zone("body")
