@@ -273,7 +273,7 @@ _RU_LETTER_DATE = re.compile(r"^\s*(?:от\s+)?(\d{1,2})\.(\d{1,2})\.(\d{4})\s*(
 
 def letter_date(letter: Letter) -> datetime:
     """The day the letter is sent: its own date (the registration line, the vi date line),
-    else the latest date it mentions, else 17.03.2026 -- an e-mail always carries one."""
+    else the earliest date it mentions, else 17.03.2026 -- an e-mail always carries one."""
     text = letter_text(letter)
     own = _VI_DATE_LINE.search(text) if letter.lang == "vi" else _RU_LETTER_DATE.search(text)
     found = []
@@ -285,7 +285,10 @@ def letter_date(letter: Letter) -> datetime:
                         if m.group(2).lower().startswith(stem)), None)
             if mon:
                 found.append((int(m.group(3)), mon, int(m.group(1))))
-    for y, mth, d in sorted(found, reverse=True):
+    # without a date of its own the text gives no letter date to ru/vi.deadline; the e-mail's
+    # Date must not give one either that a deadline rule could find late: take the earliest
+    found = [f for f in found if 1990 <= f[0] <= 2100]
+    for y, mth, d in sorted(found, reverse=bool(own)):
         try:
             return datetime(y, mth, d)
         except ValueError:

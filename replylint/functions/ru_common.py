@@ -32,17 +32,11 @@ DATE = regex.compile(
     r"|\bдо\s+(?:конца\s+)?\d{1,2}\.\d{1,2}|\b\d{1,2}:\d{2}\b"
     r"|\b(?:до|не\s+позднее|с)\s+\d{1,2}-?(?:го|е)?\s+числа", regex.IGNORECASE)
 
-QUOTE_RE = regex.compile(r"«(?:[^«»]|«[^«»]*»){0,3000}»")
 
 
 def quotes(ctx) -> list[tuple[int, int]]:
     """«…» quotations (nested names inside counted) plus the other quote styles."""
-    def compute():
-        text = ctx.doc.text
-        spans = [m.span() for m in QUOTE_RE.finditer(text)]
-        spans += quoted_spans(text)
-        return sorted(set(spans))
-    return ctx.cached("ru.quotes", compute)
+    return ctx.cached("ru.quotes", lambda: sorted(set(quoted_spans(ctx.doc.text))))
 
 
 def inside(pos: int, spans) -> bool:
