@@ -39,6 +39,9 @@ MISCONDUCT = {"нарушить", "утерять", "потерять", "утр�
 NO_GROUNDS = regex.compile(r"\bоснований\b[^.!?]{0,80}\bне\s+(?:имеется|усматривается|установлено)"
                            r"|\b(?:нет|не\s+имеется|не\s+усматривается|отсутствуют)\s+(?:\w+\s+){0,2}оснований", regex.I)
 
+# "жалоба признана обоснованной / правомерной": the complaint upheld
+UPHELD_ADJ = {"обоснованный", "правомерный"}
+
 APOLOGY = {"извинение", "извинить", "извиниться", "извинять", "извиняться", "прощение"}
 
 
@@ -147,7 +150,7 @@ def upheld_findings(ctx, spans):
                 if not _negated(toks, j) and not _modal(toks, j):
                     out.append((toks[j].start, tok.end))
                 continue
-            elif "обоснованный" in lem and not tok.lower.startswith("необоснован"):
+            elif lem & UPHELD_ADJ and not tok.lower.startswith(("необоснован", "неправомер")):
                 s0, s1 = an.sentence_span(tok.start)
                 hit = bool(sent_lemmas & {"жалоба", "обращение", "претензия", "довод", "требование"}) \
                     and not NO_GROUNDS.search(ctx.doc.text[s0:s1])
