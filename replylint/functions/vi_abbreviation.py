@@ -49,6 +49,27 @@ _WORD = regex.compile(r"\S+")
 _SERIAL_BEFORE = regex.compile(r"(?:\bsố|\bseri|\bsê-ri|\bseries|\bký hiệu|\bphôi)[ \t]+$", regex.I)
 _SERIAL_AFTER = regex.compile(r"^[ \t]?\d{4,}\b")
 _TOKEN_EDGE = regex.compile(r"[\s(),;«»\"“”]")
+# "THPT Nguyễn Du (Trường Trung học phổ thông Nguyễn Du)": a parenthesis later in the same
+# clause whose words spell the abbreviation by their initials
+_PAREN_LATER = regex.compile(r"[^()\n.;!?]{0,60}?\((?P<x>[^()\n]{3,100})\)")
+
+
+def _spelled_by(abbr: str, inner: str) -> bool:
+    """The initials of consecutive words of inner spell abbr ("THPT" ← "Trung học phổ thông",
+    "KH&ĐT" ← "Kế hoạch và Đầu tư"; "và" may stand for "&" or be skipped)."""
+    letters = fold(regex.sub(r"[^\p{L}]", "", abbr)).lower()
+    words = [fold(w).lower() for w in regex.findall(r"\p{L}+", inner)]
+    for i in range(len(words)):
+        k, j = 0, i
+        while j < len(words) and k < len(letters):
+            if words[j][0] == letters[k]:
+                k += 1
+            elif words[j] != "va" or k == 0:
+                break
+            j += 1
+        if k == len(letters):
+            return True
+    return False
 
 
 def _is_code(text: str, st: int, en: int) -> bool:
@@ -169,6 +190,9 @@ def abbreviation(ctx, check):
                 continue
             if _FULL_AFTER.match(text, en, min(len(text), en + 90)) or \
                     _ORG_BEFORE.search(text, max(0, st - 120), st):
+                continue
+            later = _PAREN_LATER.match(text, en, min(len(text), en + 170))
+            if later and _spelled_by(a, later.group("x")):
                 continue
             d = defs.get(a)
             if d is not None and d <= st:
