@@ -476,7 +476,7 @@ def _third_person(ctx, check):
             if inside(m.start(), q) or inside(m.start(), skip):
                 continue
             s0, s1 = an.sentence_span(m.start())
-            if (cites_act(text[s0:s1]) and m.group().lower().startswith("заявител")
+            if (cites_act(text[s0:s1]) and m.group().lower().startswith(("заявител", "подател"))
                     and not _concrete_event(an.tokens_in(s0, s1))):
                 continue          # the legal term in a cited or paraphrased act
             if (regex.search(r"\bкак\s+$", text[max(0, m.start() - 8):m.start()], regex.I)
