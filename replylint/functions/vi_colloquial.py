@@ -62,7 +62,9 @@ class _Syl:
 
 
 _SYL = regex.compile(r"\S+")
-_PHRASE_END = regex.compile(r"[ \t]*(?:[.!?,;…]|$)", regex.M)
+# the end of a phrase, also after a trailing vocative: "đủ rồi đó.", "xong rồi đó Bà."
+_PHRASE_END = regex.compile(
+    r"(?:[ \t]+(?:Quý[ \t]+)?(?:Ông/Bà|Ông|Bà|Anh|Chị|Cô|Chú|Bác|em)(?:[ \t]+ạ)?)?[ \t]*(?:[.!?,;…]|$)", regex.M)
 _HONORIFIC = {"bà", "ông", "anh", "chị", "ông/bà", "cô", "chú", "bác", "em"}
 _GLUE_ONLY = {"nhé", "nhá", "nè", "nhỉ", "ạ", "nghen", "nhen"}
 
