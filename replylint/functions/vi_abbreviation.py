@@ -48,6 +48,8 @@ _WORD = regex.compile(r"\S+")
 # the series letters of a serial number: "Giấy chứng nhận số CS 047215", "seri AA 0123456"
 _SERIAL_BEFORE = regex.compile(r"(?:\bsố|\bseri|\bsê-ri|\bseries|\bký hiệu|\bphôi)[ \t]+$", regex.I)
 _SERIAL_AFTER = regex.compile(r"^[ \t]?\d{4,}\b")
+# a level of administration after a capital word: "CA xã", "UB huyện" abbreviate an office
+_ADMIN_AFTER = regex.compile(r"[ \t]+(?:xã|phường|thị trấn|huyện|quận|thị xã|thành phố|tỉnh)\b")
 _TOKEN_EDGE = regex.compile(r"[\s(),;«»\"“”]")
 # "THPT Nguyễn Du (Trường Trung học phổ thông Nguyễn Du)": a parenthesis later in the same
 # clause whose words spell the abbreviation by their initials
@@ -170,8 +172,10 @@ def abbreviation(ctx, check):
             if a in seen or a in allow or a in UNITS or a in INTERNATIONAL:
                 continue
             st, en = m.span("a")
-            if _ROMAN.match(a) or is_syllable(a):
+            if _ROMAN.match(a):
                 continue
+            if is_syllable(a) and not (a.isascii() and _ADMIN_AFTER.match(text, en)):
+                continue        # "KHÔNG", "ĐẤT"; but "CA xã", "UB huyện" name an office
             if regex.search(r"\d", a):
                 continue        # a form or model code glued to digits: "Mẫu CT01", "hạng B2", "lớp 7A3"
             if overlaps((st, en), quoted):
