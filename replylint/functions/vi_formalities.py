@@ -261,9 +261,14 @@ def date_line(ctx, check):
 
 # ------------------------------------------------------------------ Kính gửi
 
-_GREET_LETTER = regex.compile(r"^[ \t>*#_]*(?:Kính[ \t]+g[ửở]i|KÍNH[ \t]+G[ỬỞ]I)\b", regex.M)
+# "Kính gửi" as a verb with "lời chào/lời cảm ơn" as its object ("Kính gửi lời chào trân trọng.")
+# greets nobody by name
+_NOT_ADDRESS = r"(?![ \t]+(?:[\p{L}/]+[ \t]+){0,3}?lời[ \t]+(?:chào|cảm[ \t]+ơn|thăm|hỏi|chúc))"
+_GREETING_VERB = regex.compile(
+    r"(?i:Kính)[ \t]+(?i:g[ửở]i)[ \t]+(?:[\p{L}/]+[ \t]+){0,3}?lời[ \t]+(?:chào|cảm[ \t]+ơn|thăm|hỏi|chúc)")
+_GREET_LETTER = regex.compile(r"^[ \t>*#_]*(?:Kính[ \t]+g[ửở]i|KÍNH[ \t]+G[ỬỞ]I)\b" + _NOT_ADDRESS, regex.M)
 _GREET_REPLY = regex.compile(
-    r"^[ \t>*#_]*(?:Kính[ \t]+g[ửở]i|KÍNH[ \t]+G[ỬỞ]I|Kính[ \t]+thưa|Kính[ \t]+chào)\b", regex.M)
+    r"^[ \t>*#_]*(?:Kính[ \t]+g[ửở]i|KÍNH[ \t]+G[ỬỞ]I|Kính[ \t]+thưa|Kính[ \t]+chào)\b" + _NOT_ADDRESS, regex.M)
 _GREET_EMAIL = regex.compile(
     r"^[ \t>*#_]*(?:Kính[ \t]+g[ửở]i|KÍNH[ \t]+G[ỬỞ]I|Kính[ \t]+thưa|Kính[ \t]+chào|Xin[ \t]+chào)\b",
     regex.M | regex.I)
@@ -276,7 +281,8 @@ def recipient_missing(ctx, check):
     if k == "vanban":
         return
     doc, text = ctx.doc, ctx.doc.text
-    if doc.zone_text("addressee").strip():
+    addressee = doc.zone_text("addressee").strip()
+    if addressee and not _GREETING_VERB.match(addressee):
         return
     pattern = {"email": _GREET_EMAIL, "reply": _GREET_REPLY}.get(k, _GREET_LETTER)
     rec = doc.first_zone("recipients")
