@@ -41,6 +41,10 @@ CASES = [
     ('vi.abbreviation', True, 'Bà liên hệ BHXH huyện (tầng 2, trụ sở Ủy ban nhân dân xã) để được hướng dẫn.'),
     ('vi.apology-missing', True, 'Có sự nhầm lẫn trong việc ghi tên của Bà trên giấy hẹn.'),
     ('vi.apology-missing', False, 'Qua xác minh, không có sự nhầm lẫn trong việc ghi tên.'),
+    ('vi.rude-tone', True, 'Ông đừng đến trụ sở hỏi việc này nữa.'),
+    ('vi.rude-tone', True, 'Việc Bà khiếu nại là vô căn cứ và gây mất thời gian của cơ quan.'),
+    ('vi.rude-tone', False, 'Bà đừng lo lắng nữa, hồ sơ đã được giải quyết xong.'),
+    ('vi.rude-tone', False, 'Trung tâm xin lỗi vì đã làm mất thời gian của Bà.'),
 ]
 
 
