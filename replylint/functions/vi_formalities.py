@@ -20,6 +20,15 @@ _MOTTO_OK = regex.compile(r"^Độc lập [-–] Tự do [-–] Hạnh phúc$")
 _WS = regex.compile(r"\s+")
 
 
+def _checked_kind(ctx, kinds) -> str | None:
+    """The document's kind when the formal checks apply to it: a kind in `kinds`, and not a
+    letter mostly in a legacy encoding (only vi.legacy-encoding speaks about that one)."""
+    if K.unreadable(ctx):
+        return None
+    k = K.kind(ctx)
+    return k if k in kinds else None
+
+
 def _nfc(s: str) -> str:
     return unicodedata.normalize("NFC", s)
 
@@ -51,10 +60,8 @@ def _note(ctx):
 # ------------------------------------------------------------------ Quốc hiệu, Tiêu ngữ
 
 def national_title(ctx, check):
-    if K.unreadable(ctx):
-        return
-    k = K.kind(ctx)
-    if k not in ("congvan", "vanban"):
+    k = _checked_kind(ctx, ("congvan", "vanban"))
+    if k is None:
         return
     doc, text = ctx.doc, ctx.doc.text
     spans = K.head_spans(doc)
@@ -105,10 +112,8 @@ _NUM_OK = regex.compile(
 
 
 def number_symbol(ctx, check):
-    if K.unreadable(ctx):
-        return
-    k = K.kind(ctx)
-    if k not in ("congvan", "vanban"):
+    k = _checked_kind(ctx, ("congvan", "vanban"))
+    if k is None:
         return
     text = ctx.doc.text
     note = K.kind_note(k)
@@ -211,10 +216,8 @@ def _fmt_date(place, d, m, y):
 
 
 def date_line(ctx, check):
-    if K.unreadable(ctx):
-        return
-    k = K.kind(ctx)
-    if k not in ("congvan", "vanban"):
+    k = _checked_kind(ctx, ("congvan", "vanban"))
+    if k is None:
         return
     text = ctx.doc.text
     note = K.kind_note(k)
@@ -275,10 +278,8 @@ _GREET_EMAIL = regex.compile(
 
 
 def recipient_missing(ctx, check):
-    if K.unreadable(ctx):
-        return
-    k = K.kind(ctx)
-    if k == "vanban":
+    k = _checked_kind(ctx, ("congvan", "reply", "email"))
+    if k is None:
         return
     doc, text = ctx.doc, ctx.doc.text
     addressee = doc.zone_text("addressee").strip()
@@ -303,10 +304,8 @@ _VT = regex.compile(r"\bVT\b|văn\s+thư", regex.I)
 
 
 def recipients_list(ctx, check):
-    if K.unreadable(ctx):
-        return
-    k = K.kind(ctx)
-    if k != "congvan":
+    k = _checked_kind(ctx, ("congvan",))
+    if k is None:
         return
     doc, text = ctx.doc, ctx.doc.text
     note = K.kind_note(k)
