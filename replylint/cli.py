@@ -58,14 +58,6 @@ def _fail(message: str, code: int = 2):
     raise typer.Exit(code)
 
 
-def write_atomic(path: str, data: str) -> None:
-    """Write through a temporary file in the same folder, then rename: never a half file."""
-    target = Path(path)
-    tmp = target.with_name(f".{target.name}.replylint-tmp")
-    tmp.write_text(data, encoding="utf-8")
-    os.replace(tmp, target)
-
-
 @app.command()
 def check(
     paths: List[str] = typer.Argument(None, help="Files, folders (recursed, by extension), or - for stdin."),
@@ -124,19 +116,26 @@ def check(
     report.files += [FileResult(path=p, error="no such file or directory") for p in missing]
     if not report.files:
         _fail("no files to check (nothing with a known extension)")
+    fix_refused = []
     if fix or diff:
+        from .engine import check_file
         from .fixes import apply_fixes
-        fixed_text = apply_fixes(report, write=fix)
+        outcome = apply_fixes(report, write=fix,
+                              recheck=lambda path, data: check_file(path, opts, data=data))
+        fix_refused = outcome.refused
         if diff:
-            typer.echo(fixed_text, nl=False)
-            raise typer.Exit(0)
+            typer.echo(outcome.diff, nl=False)
+            for path, cause in fix_refused:
+                typer.echo(f"replylint: {path}: not fixed: {cause}", err=True)
+            raise typer.Exit(2 if fix_refused else 0)
     color = fmt == Fmt.text and output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
     text = render(report, fmt.value, color=color, statistics=statistics)
     if output:
+        from .atomic import WriteRefused, write_atomic
         try:
-            write_atomic(output, text)
-        except OSError as e:
-            _fail(f"{output}: cannot write report: {e.strerror or e}")
+            write_atomic(output, text.encode("utf-8", "replace"))
+        except WriteRefused as e:
+            _fail(f"{output}: cannot write the report: {e}")
     else:
         sys.stdout.write(text)
         if text and not text.endswith("\n"):
@@ -144,7 +143,9 @@ def check(
     for f in report.files:
         if f.error:
             typer.echo(f"replylint: {f.path}: {f.error}", err=True)
-    if any(f.error for f in report.files):
+    for path, cause in fix_refused:
+        typer.echo(f"replylint: {path}: not fixed: {cause}", err=True)
+    if any(f.error for f in report.files) or fix_refused:
         raise typer.Exit(2)
     if fail_on != FailOn.never:
         floor = severity_rank(fail_on.value)
@@ -199,7 +200,11 @@ def init(force: bool = typer.Option(False, "--force", help="Overwrite an existin
     target = Path(".replylint.yaml")
     if target.exists() and not force:
         _fail(f"{target} exists (use --force to overwrite)")
-    write_atomic(str(target), STARTER)
+    from .atomic import WriteRefused, write_atomic
+    try:
+        write_atomic(str(target), STARTER.encode("utf-8"))
+    except WriteRefused as e:
+        _fail(f"{target}: cannot write: {e}")
     typer.echo(f"wrote {target}")
 
 

@@ -47,6 +47,60 @@ _BOMS = (
 _SAMPLE = 64 * 1024
 
 
+_BOM_OF = {name: bom for bom, name, _ in _BOMS}
+_CODEC = {"utf-8-sig": "utf-8", "utf-32-le": "utf-32-le", "utf-32-be": "utf-32-be",
+          "utf-16-le": "utf-16-le", "utf-16-be": "utf-16-be"}
+
+
+def _cp1258_char(c: str, precomposed: bool) -> bytes:
+    """One character in Windows-1258: as is when the code page has it (``precomposed``), else
+    its base letter (with ^, ˘, horn) followed by the combining tone mark."""
+    if precomposed:
+        try:
+            return c.encode("cp1258")
+        except UnicodeEncodeError:
+            pass
+    parts = unicodedata.normalize("NFD", c)
+    tones = "".join(m for m in parts if m in _TONES)
+    if not tones:
+        return c.encode("cp1258")
+    base = unicodedata.normalize("NFC", "".join(m for m in parts if m not in _TONES))
+    return (base + tones).encode("cp1258")
+
+
+def _cp1258_writer(precomposed: bool):
+    def write(text: str) -> bytes:
+        cache: dict[str, bytes] = {}
+        out = []
+        for c in text:
+            b = cache.get(c)
+            if b is None:
+                b = cache[c] = _cp1258_char(c, precomposed)
+            out.append(b)
+        return b"".join(out)
+    return write
+
+
+def writer_for(text: str, name: str, original: bytes):
+    """A function that writes text back in encoding ``name`` (with its BOM) such that ``text``
+    -- the decoded ``original`` -- comes out as exactly ``original``; None when no writer can
+    (a text decoded with replacement characters, a Windows-1258 mix of composed and decomposed
+    letters).  A fix is applied only through such a writer, so the bytes it does not touch stay
+    byte for byte what they were."""
+    bom = _BOM_OF.get(name, b"")
+    codec = _CODEC.get(name, name)
+    candidates = [lambda t: bom + t.encode(codec)]
+    if name == "cp1258":
+        candidates = [_cp1258_writer(False), _cp1258_writer(True)]
+    for write in candidates:
+        try:
+            if write(text) == original:
+                return write
+        except (UnicodeEncodeError, LookupError):
+            continue
+    return None
+
+
 def decode(data: bytes) -> tuple[str, str]:
     """Return ``(text, encoding name)``; raise ``ReadError`` for binary or undecodable input."""
     if not data:

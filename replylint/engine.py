@@ -68,7 +68,9 @@ def config_for(path: str, opts: RunOptions) -> Config | None:
     return discover(path)
 
 
-def check_file(path: str, opts: RunOptions, stdin: bytes | None = None) -> FileResult:
+def check_file(path: str, opts: RunOptions, stdin: bytes | None = None,
+               data: bytes | None = None) -> FileResult:
+    """Read (or take ``data`` as the content of ``path``, e.g. a fixed text), lint, report."""
     from .pages import page_count
     from .readers import ReadOptions, read
     cfg = config_for(path, opts)
@@ -80,7 +82,7 @@ def check_file(path: str, opts: RunOptions, stdin: bytes | None = None) -> FileR
     if cfg is not None:
         ropts.max_bytes = cfg.max_file_size
     try:
-        doc = read(path, ropts, stdin=stdin)
+        doc = read(path, ropts, stdin=stdin, data=data)
     except ReadError as e:
         return FileResult(path=path, error=str(e))
     rules = rs.rules

@@ -106,11 +106,13 @@ def _read_docx(path: str, data: bytes, options: ReadOptions) -> Document:
     return docx_reader.read_docx(path, data, options)
 
 
-def read(path: str, options: ReadOptions | None = None, stdin: bytes | None = None) -> Document:
-    """Read one file (``"-"``: standard input, as text) into a Document without zones."""
+def read(path: str, options: ReadOptions | None = None, stdin: bytes | None = None,
+         data: bytes | None = None) -> Document:
+    """Read one file (``"-"``: standard input, as text) into a Document without zones;
+    ``data``: the content to read as that file's (a fixed text being re-checked)."""
     options = options or ReadOptions()
     try:
-        return _read(path, options, stdin)
+        return _read(path, options, stdin, data)
     except ReadError:
         raise
     except MemoryError:
@@ -120,7 +122,7 @@ def read(path: str, options: ReadOptions | None = None, stdin: bytes | None = No
         raise ReadError(f"{type(e).__name__}: {msg}" if msg else type(e).__name__) from None
 
 
-def _read(path: str, options: ReadOptions, stdin: bytes | None) -> Document:
+def _read(path: str, options: ReadOptions, stdin: bytes | None, data: bytes | None = None) -> Document:
     from . import template
     from .eml import read_eml
     from .html import read_html
@@ -133,7 +135,8 @@ def _read(path: str, options: ReadOptions, stdin: bytes | None) -> Document:
         fmt, is_template = "txt", False
     else:
         fmt, is_template = _format_of(path, options)
-        data = _load(path, options)
+        if data is None:
+            data = _load(path, options)
 
     if fmt == "docx":
         doc = _read_docx(path, data, options)
