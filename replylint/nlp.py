@@ -124,7 +124,23 @@ def _ru_pipeline():
 
 def _vi_pipeline():
     import spacy
-    return spacy.blank("vi", config={"nlp": {"tokenizer": {"use_pyvi": True}}})
+    nlp = spacy.blank("vi", config={"nlp": {"tokenizer": {"use_pyvi": True}}})
+    _drop_pyvi_model_file()
+    return nlp
+
+
+def _drop_pyvi_model_file():
+    """pyvi's CRF model is unpickled into a temporary file (sklearn-crfsuite) that is deleted
+    only when the model is garbage-collected, which a module global never is: every process
+    left ~600 KB in the temp folder. The tagger reads the file into memory when it opens, so
+    open it now and delete the file."""
+    try:
+        from pyvi import ViTokenizer
+        crf = ViTokenizer.ViTokenizer.model
+        if crf.tagger_ is not None:
+            crf.modelfile.cleanup()
+    except Exception:   # another pyvi layout: keep the file rather than break the pipeline
+        pass
 
 
 def pipeline(lang: str):
