@@ -28,6 +28,8 @@ class RunOptions:
     jobs: int | None = None
     appeal: dict | None = None     # the citizen's appeal: {"path", "text", "lang"} (--appeal)
     templates: list[str] = field(default_factory=list)   # extra template extensions
+    scope: str = "letter"          # "fragment": a lone paragraph; only rules with `scope: fragment` run
+    loaded_config: Config | None = None   # a configuration loaded once (the API), used for every file
 
 
 def matches(rule_id: str, selector: str) -> bool:
@@ -63,6 +65,8 @@ def ruleset(cfg: Config | None, opts: RunOptions) -> RuleSet:
 def config_for(path: str, opts: RunOptions) -> Config | None:
     if opts.no_config:
         return None
+    if opts.loaded_config is not None:
+        return opts.loaded_config
     if opts.config:
         return load_file(opts.config)
     return discover(path)
@@ -94,6 +98,9 @@ def check_file(path: str, opts: RunOptions, stdin: bytes | None = None,
     if opts.appeal:
         doc.metadata["appeal"] = opts.appeal
     prepare(doc)
+    scope = opts.scope if opts.scope != "auto" else ("letter" if is_whole_letter(doc) else "fragment")
+    if scope == "fragment":
+        rules = [r for r in rules if r.scope == "fragment"]
     diags = lint(doc, rules, rs.settings, rs.options, rs.severities)
     floor = severity_rank(opts.min_severity)
     diags = [d for d in diags if severity_rank(d.severity) >= floor]
@@ -105,14 +112,30 @@ def check_file(path: str, opts: RunOptions, stdin: bytes | None = None,
                       or page_count(doc, rs.settings.get("layout")), notes=notes, doc=doc)
 
 
-def _safe_check(args) -> FileResult:
-    path, opts, stdin = args
+LETTER_PARTS = {"header", "addressee", "subject", "salutation", "closing", "signature"}
+
+
+def is_whole_letter(doc) -> bool:
+    """Whether a text of unknown extent (what a LanguageTool client sends: a paragraph, or the
+    whole document) is a letter: three lines or more, with parts of a letter's frame found."""
+    lines = sum(1 for line in doc.text.splitlines() if line.strip())
+    return lines >= 3 and any(z.name in LETTER_PARTS for z in doc.zones)
+
+
+def check_one(path: str, opts: RunOptions, stdin: bytes | None = None,
+              data: bytes | None = None) -> FileResult:
+    """`check_file`, where an internal error costs this file (a one-line cause), not the run."""
     try:
-        return check_file(path, opts, stdin)
+        return check_file(path, opts, stdin, data)
     except ConfigError:
         raise
     except Exception as e:  # a bug must cost one file, not the run
         return FileResult(path=path, error=f"internal error: {type(e).__name__}: {e}".splitlines()[0])
+
+
+def _safe_check(args) -> FileResult:
+    path, opts, stdin = args
+    return check_one(path, opts, stdin)
 
 
 def run(paths: list[str], opts: RunOptions, stdin: bytes | None = None) -> Report:

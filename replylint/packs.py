@@ -14,11 +14,14 @@ RULE_KEYS = {
     "id": str, "severity": str, "message": (str, dict), "source": dict, "zones": list,
     "kinds": list, "formats": list, "examples": dict, "check": str, "description": str,
     "why": str, "fix": str, "fixable": bool, "options": dict, "suggestion": (str, dict),
-    "templates": bool, "sees_unreadable": bool,
+    "templates": bool, "sees_unreadable": bool, "scope": str,
 }
 REQUIRED_KEYS = ("id", "severity", "message", "source", "check")
 PACK_KEYS = {"name": str, "language": (str, type(None)), "description": str, "sources": list}
 SOURCE_KEYS = {"document", "clause", "quote"}
+# `scope: fragment`: the rule judges any passage on its own (a word, a sentence) and also runs on
+# a paragraph sent alone (the LanguageTool API); `letter` (default): it needs the whole letter.
+SCOPES = ("letter", "fragment")
 ZONE_NAMES = {"header", "addressee", "subject", "salutation", "body", "closing", "signature",
               "executor", "recipients", "attachments", "all"}
 
@@ -49,6 +52,7 @@ class Rule:
     options: dict = field(default_factory=dict)
     suggestion: str | dict | None = None
     sees_unreadable: bool = False         # runs on legacy-encoded passages other rules skip
+    scope: str = "letter"                 # "fragment": also runs on a lone paragraph (SCOPES)
     path: str = ""
     line: int = 0
     checker: object = None
@@ -122,6 +126,8 @@ def load_rule(path: Path, pack: str, lang: str | None) -> Rule:
     for z in data.get("zones", []):
         if z not in ZONE_NAMES:
             raise _err(path, keys["zones"][0], f"unknown zone {z!r}")
+    if data.get("scope", "letter") not in SCOPES:
+        raise _err(path, keys["scope"][0], f"scope must be one of {', '.join(SCOPES)}")
     for k in set(data.get("examples", {})) - {"bad", "good"}:
         raise _err(path, keys["examples"][0], f"examples take 'bad' and 'good', not {k!r}")
     rule = Rule(
@@ -132,7 +138,7 @@ def load_rule(path: Path, pack: str, lang: str | None) -> Rule:
         examples=data.get("examples", {}), description=data.get("description", ""),
         why=data.get("why", ""), fix=data.get("fix", ""), fixable=data.get("fixable", False),
         options=data.get("options", {}), suggestion=data.get("suggestion"),
-        sees_unreadable=data.get("sees_unreadable", False),
+        sees_unreadable=data.get("sees_unreadable", False), scope=data.get("scope", "letter"),
         path=str(path), line=1)
     try:
         rule.checker = kind_cls(rule)
