@@ -208,6 +208,27 @@ def init(force: bool = typer.Option(False, "--force", help="Overwrite an existin
     typer.echo(f"wrote {target}")
 
 
+@app.command()
+def serve(
+    host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on (loopback unless --allow-remote)."),
+    port: int = typer.Option(8081, "--port", min=0, max=65535, help="TCP port."),
+    workers: int = typer.Option(1, "--workers", min=1, help="Warm checker processes (one per core)."),
+    config: Optional[str] = typer.Option(None, "--config", help="Configuration file for every check."),
+    token_file: Optional[str] = typer.Option(None, "--token-file", help="File holding the bearer token the API requires."),
+    allow_remote: bool = typer.Option(False, "--allow-remote", help="Allow a --host that other machines reach."),
+    timeout: float = typer.Option(10.0, "--timeout", help="Seconds one check may take (then 504)."),
+    max_body: str = typer.Option("20MB", "--max-body", help="Largest request body (then 413)."),
+    log_level: str = typer.Option("info", "--log-level", help="debug, info, warning or error."),
+):
+    """HTTP service: native API, LanguageTool-compatible API and a page for clerks."""
+    if config and not Path(config).is_file():
+        _fail(f"{config}: configuration file not found")
+    from .server.main import serve as run_server
+    raise typer.Exit(run_server(host=host, port=port, workers=workers, config=config,
+                                token_file=token_file, allow_remote=allow_remote, timeout=timeout,
+                                max_body=max_body, log_level=log_level))
+
+
 def main():
     try:
         app()
