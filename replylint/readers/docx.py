@@ -56,6 +56,8 @@ import zipfile
 from collections import Counter
 
 from ..document import Document, ReadError, SourceMap
+from .package import OLE_SIGNATURE, human_mb as _human, one_line as _one_line, unpacked_limit as _limit
+from .paragraphs import DEFAULT_FONT_SIZE, assemble, paragraph_fonts, summarize
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -68,13 +70,8 @@ def w(tag: str) -> str:
     return _W + tag
 
 
-OLE_SIGNATURE = b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1"
-MIN_UNPACKED_LIMIT = 50 * 1024 * 1024
-LEGACY_FONT = re.compile(r"^\s*(?:\.vn|vni[-_ ]|vn[-_ ]?(?:times|arial|helv)|abc\b|tcvn)", re.I)
 TWIP_MM = 25.4 / 1440
 EMU_MM = 1 / 36000
-DEFAULT_FONT_SIZE = 10.0     # pt, when neither styles nor docDefaults give one (ECMA-376)
-SINGLE_LINE_EM = 1.15        # keep in step with pages.LINE_HEIGHT_EM (for exact → multiple)
 
 _SKIP = {w("del"), w("moveFrom"), w("delText"), w("instrText"), w("commentRangeStart"),
          w("commentRangeEnd"), w("commentReference"), w("footnoteReference"),
@@ -82,19 +79,6 @@ _SKIP = {w("del"), w("moveFrom"), w("delText"), w("instrText"), w("commentRangeS
          w("bookmarkEnd"), w("annotationRef")}
 _CONTAINERS = {w("ins"), w("hyperlink"), w("smartTag"), w("fldSimple"), w("customXml"),
                w("moveTo"), w("dir"), w("bdo"), w("sdtContent")}
-
-
-def _human(n: int) -> str:
-    mb = n / (1024 * 1024)
-    return f"{mb:.0f} MB" if mb >= 10 else f"{mb:.1f} MB"
-
-
-def _limit(options) -> int:
-    explicit = getattr(options, "max_unpacked_bytes", None)
-    if explicit:
-        return int(explicit)
-    max_bytes = getattr(options, "max_bytes", None) or 20 * 1024 * 1024
-    return max(10 * max_bytes, MIN_UNPACKED_LIMIT)
 
 
 def open_package(path: str, data: bytes, options=None) -> zipfile.ZipFile:
@@ -121,10 +105,6 @@ def open_package(path: str, data: bytes, options=None) -> zipfile.ZipFile:
     if "[Content_Types].xml" not in names:
         raise ReadError("corrupt .docx: missing [Content_Types].xml")
     return z
-
-
-def _one_line(e) -> str:
-    return " ".join(str(e).split())
 
 
 # --------------------------------------------------------------------------------- styles
@@ -320,13 +300,7 @@ class _Extractor:
         st = self.styles
         plev = st.ppr_levels(p, sid)
         rlev = st.rpr_levels(None, sid)
-        fonts = Counter()
-        sizes = Counter()
-        for n, f, s in runs:
-            fonts[f] += n or 1
-            sizes[s] += n or 1
-        font = fonts.most_common(1)[0][0] if fonts else st.font(rlev)
-        size = sizes.most_common(1)[0][0] if sizes else st.size(rlev)
+        font, size, used = paragraph_fonts(runs, st.font(rlev), st.size(rlev))
         jc = st.pattr(plev, "jc", ("val",))
         before = _twips(st.pattr(plev, "spacing", ("before",))) or 0.0
         after = _twips(st.pattr(plev, "spacing", ("after",))) or 0.0
@@ -344,7 +318,6 @@ class _Extractor:
             line_value = line / 240
         else:
             line_value = line / 20
-        used = sorted({f for _, f, _ in runs if f} | ({font} if font else set()))
         return {
             "part": part, "style": st.name(sid), "font": font, "size": size,
             "alignment": {"both": "justify", "start": "left", "end": "right"}.get(jc, jc) or "left",
@@ -493,51 +466,6 @@ def _header_footer_parts(document) -> list[tuple[str, object]]:
     return out
 
 
-def _dominant(counter: Counter):
-    return counter.most_common(1)[0][0] if counter else None
-
-
-INDENT_COLUMN_PT = 144.0     # a left indent this deep (2 in) puts a paragraph in a right column
-INDENT_MIN_SPACES = 12       # the segmenter reads a line indented this much as a right column
-
-
-def _indent_spaces(text: str, f: dict) -> int:
-    """Leading spaces standing for a deep left indent (a signature or a name set in the right
-    half of the page by indentation, not by a table), as in a plain-text transcription."""
-    left = f.get("indent_left") or 0.0
-    if left < INDENT_COLUMN_PT or not text.strip() or f.get("table") or "\n" in text:
-        return 0
-    size = f.get("size") or DEFAULT_FONT_SIZE
-    return max(INDENT_MIN_SPACES, min(80, round(left / (size / 2))))
-
-
-PARAGRAPH_GAP_EM = 0.5       # space between two paragraphs (pt / font size) read as a blank line
-
-
-def _separators(paras) -> list[str]:
-    """What follows each paragraph in the text: "\n", or "\n\n" when the space after it and
-    before the next one (both with text, outside tables, no contextual spacing between
-    paragraphs of one style) is at least half a line -- the blank line of a plain-text
-    transcription, which the segmenter reads as a paragraph break."""
-    out = []
-    for i, (text, f) in enumerate(paras):
-        sep = "\n"
-        if i + 1 < len(paras):
-            ntext, g = paras[i + 1]
-            if (text.strip() and ntext.strip() and f.get("part") == g.get("part")
-                    and f.get("part") in ("body", "header", "footer", "textbox")):
-                after = f.get("space_after") or 0.0
-                before = g.get("space_before") or 0.0
-                if f.get("contextual_spacing") and g.get("contextual_spacing") \
-                        and f.get("style") == g.get("style"):
-                    after = before = 0.0
-                size = f.get("size") or DEFAULT_FONT_SIZE
-                if max(after, before) >= PARAGRAPH_GAP_EM * size:
-                    sep = "\n\n"
-        out.append(sep)
-    return out
-
-
 def read_docx(path: str, data: bytes, options=None) -> Document:
     """The Document of a .docx file's bytes; ReadError with a one-line cause when it is not one."""
     z = open_package(path, data, options)
@@ -576,61 +504,14 @@ def _read(path: str, data: bytes, options, z: zipfile.ZipFile) -> Document:
     for kind, el in _header_footer_parts(document):
         ex.blocks(el, kind)
 
-    # text, anchors, paragraph facts
-    parts, anchors, facts = [], [], []
-    offset = 0
-    seps = _separators(ex.paras)
-    for n, (text, f) in enumerate(ex.paras, start=1):
-        lead = _indent_spaces(text, f)
-        if lead:                         # spaces before the paragraph's own text (no source)
-            parts.append(" " * lead)
-            offset += lead
-        anchors.append((offset, n, 1))
-        i = text.find("\n")
-        while i >= 0:
-            anchors.append((offset + i + 1, n, i + 2))
-            i = text.find("\n", i + 1)
-        f = {"n": n, "start": offset, "end": offset + len(text), **f}
-        facts.append(f)
-        parts.append(text + seps[n - 1])
-        offset += len(text) + len(seps[n - 1])
-    text = "".join(parts)[:-1] if parts else ""
-
+    text, anchors, facts = assemble(ex.paras)
     layout = _section_layout(document)
-    fonts, sizes, spacing, pspacing = Counter(), Counter(), Counter(), Counter()
-    legacy: list[tuple[int, str]] = []
-    for f, runs in zip(facts, ex.runs_by_para):
-        for font in f["fonts"]:
-            if LEGACY_FONT.match(font) and (f["n"], font) not in legacy:
-                legacy.append((f["n"], font))
-        if f["part"] != "body":
-            continue
-        for n, font, size in runs:
-            fonts[font] += n
-            sizes[size] += n
-        chars = f["end"] - f["start"]
-        if chars:
-            if f["line_rule"] == "auto":
-                spacing[f["line"]] += chars
-            else:
-                spacing[round(f["line"] / (SINGLE_LINE_EM * f["size"]), 2)] += chars
-            pspacing[f["space_before"] + f["space_after"]] += chars
-    if not fonts:   # only tables (or nothing): every run counts
-        for runs in ex.runs_by_para:
-            for n, font, size in runs:
-                fonts[font] += n
-                sizes[size] += n
-    fonts.pop(None, None)
     saved_pages, saved_words = _app_stats(z)
     words = len(text.split())
     if saved_pages is not None and (saved_pages <= 0 or (saved_words == 0 and words > 20)):
         saved_pages = None      # statistics never updated (a generated file, a stale template)
+    layout.update(summarize(facts, ex.runs_by_para))
     layout.update({
-        "body_font": _dominant(fonts),
-        "body_font_size": _dominant(sizes),
-        "line_spacing": _dominant(spacing),
-        "paragraph_spacing": _dominant(pspacing),
-        "legacy_fonts": legacy,
         "saved_pages": saved_pages,
         "saved_words": saved_words,
         "paragraphs": facts,
