@@ -384,7 +384,7 @@ def estimate(doc, overrides: dict | None = None) -> float:
     """The estimate alone (no saved count): from the .docx layout, else the configured one."""
     fallback = layout_for(doc.lang, overrides)
     layout = doc.layout or {}
-    if doc.format == "docx" and layout.get("paragraphs") is not None:
+    if doc.format in ("docx", "odt") and layout.get("paragraphs") is not None:
         return estimate_docx_pages(layout, doc.text, fallback)
     return estimate_pages(doc.text, fallback)
 

@@ -56,12 +56,12 @@ def test_a_correct_letter_is_clean(lang):
     assert found(doc) == {}
 
 
-def test_rules_are_docx_only():
+def test_rules_read_page_layouts_only():
     doc = linter.document_from_text("\n".join(RU_BODY), lang="ru")
     assert found(doc) == {}
     for r in rules():
         if r.id != "common.length":
-            assert r.formats == ["docx"]
+            assert r.formats == ["docx", "odt", "pdf"]
 
 
 @pytest.mark.parametrize("kw", [dict(page=(215.9, 279.4)), dict(landscape=True), dict(page=(148, 210))])

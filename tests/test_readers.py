@@ -449,7 +449,7 @@ def test_discover(tmp_path):
     found = discover([str(tmp_path), explicit, "-", str(tmp_path / "b.txt"),
                       str(tmp_path / "missing.txt")], ReadOptions())
     rel = [os.path.relpath(p, tmp_path) if p != "-" else p for p in found]
-    assert rel == ["a.md", "b.txt", "sub/c.eml", "sub/e.docx", "sub/deep/d.html",
+    assert rel == ["a.md", "b.txt", "x.pdf", "sub/c.eml", "sub/e.docx", "sub/deep/d.html",
                    "t/m.mustache", "t/reply.txt.j2", "other/readme.rst", "-", "missing.txt"]
 
 

@@ -27,9 +27,12 @@ class ReadOptions:
     kind: str = "auto"                     # auto|letter|email
 
 
-EXTENSIONS = (".txt", ".md", ".eml", ".html", ".htm", ".docx", ".j2", ".jinja", ".mustache")
+EXTENSIONS = (".txt", ".md", ".eml", ".html", ".htm", ".docx", ".odt", ".ott", ".pdf", ".rtf",
+              ".doc", ".j2", ".jinja", ".mustache")
 _TEXT_FORMATS = {".txt": "txt", ".md": "md", ".markdown": "md", ".eml": "eml", ".html": "html",
-                 ".htm": "html", ".docx": "docx"}
+                 ".htm": "html", ".docx": "docx", ".odt": "odt", ".ott": "odt", ".pdf": "pdf",
+                 ".rtf": "rtf", ".doc": "doc", ".dot": "doc"}
+_BINARY = ("docx", "odt", "pdf", "doc")       # formats that are never read as text
 
 
 def human_size(n: int) -> str:
@@ -60,9 +63,42 @@ def _format_of(path: str, options: ReadOptions) -> tuple[str, bool]:
             break
     ext = os.path.splitext(name)[1]
     fmt = _TEXT_FORMATS.get(ext, "txt")
-    if template and fmt == "docx":
+    if template and fmt in _BINARY + ("rtf",):
         fmt = "txt"
     return fmt, template
+
+
+def sniff(data: bytes) -> str | None:
+    """The format the bytes themselves declare: "docx", "odt", "pdf", "rtf", "doc" (any OLE2
+    compound file: a Word 97-2003 file or an encrypted Office file), "zip" (another zip), or None
+    (text). PDF readers accept a header within the first 1 KB, and so does this."""
+    from .package import OLE_SIGNATURE, zip_kind
+    head = data[:1024]
+    if head[:8] == OLE_SIGNATURE:
+        return "doc"
+    kind = zip_kind(data)
+    if kind is not None:
+        return kind if kind in ("docx", "odt") else "zip"
+    if b"%PDF-" in head:
+        return "pdf"
+    if head.lstrip(b"\xef\xbb\xbf \t\r\n")[:5] == b"{\\rtf":
+        return "rtf"
+    return None
+
+
+def _by_content(fmt: str, data: bytes, is_template: bool) -> str:
+    """The reader to use: what the bytes are when they are a binary or RTF document (a .docx
+    saved as .doc, an .odt saved as .docx, a PDF or RTF with no or another extension)."""
+    found = sniff(data)
+    if found is None:
+        return "txt" if fmt == "rtf" else fmt   # a binary format's reader says what is wrong
+    if found == "rtf" and is_template:
+        return fmt
+    if found == "zip":
+        if fmt in ("docx", "odt"):       # a damaged package: its reader names the damage
+            return fmt
+        raise ReadError("a zip archive that is neither a .docx nor an .odt document")
+    return found
 
 
 def _load(path: str, options: ReadOptions) -> bytes:
@@ -106,6 +142,24 @@ def _read_docx(path: str, data: bytes, options: ReadOptions) -> Document:
     return docx_reader.read_docx(path, data, options)
 
 
+def _reader(fmt: str):
+    """The read function of a binary or RTF format (imported on first use)."""
+    try:
+        if fmt == "odt":
+            from .odt import read_odt as fn
+        elif fmt == "pdf":
+            from .pdf import read_pdf as fn
+        elif fmt == "rtf":
+            from .rtf import read_rtf as fn
+        else:
+            from .doc import read_doc as fn
+    except ModuleNotFoundError as e:
+        if e.name and not e.name.startswith("replylint"):
+            raise ReadError(f".{fmt} support is not installed ({e.name} missing)") from None
+        raise
+    return fn
+
+
 def read(path: str, options: ReadOptions | None = None, stdin: bytes | None = None,
          data: bytes | None = None) -> Document:
     """Read one file (``"-"``: standard input, as text) into a Document without zones;
@@ -137,9 +191,12 @@ def _read(path: str, options: ReadOptions, stdin: bytes | None, data: bytes | No
         fmt, is_template = _format_of(path, options)
         if data is None:
             data = _load(path, options)
+    fmt = _by_content(fmt, data, is_template)
 
     if fmt == "docx":
         doc = _read_docx(path, data, options)
+    elif fmt in ("odt", "pdf", "rtf", "doc"):
+        doc = _reader(fmt)(path, data, options)
     elif fmt == "eml":
         doc = read_eml(path, data, options)
     elif fmt == "html":
@@ -157,7 +214,7 @@ def _read(path: str, options: ReadOptions, stdin: bytes | None, data: bytes | No
     if options.kind in ("letter", "email"):
         doc.kind = options.kind
     else:
-        doc.kind = "email" if fmt == "eml" else (doc.kind or "letter")
+        doc.kind = "email" if doc.format == "eml" else (doc.kind or "letter")
     if is_template:
         template.apply_to(doc)
     suppression.apply_to(doc)
