@@ -25,7 +25,8 @@ class Diagnostic:
     column: int = 0
     end_line: int = 0
     end_column: int = 0
-    unit: str = "line"          # "paragraph" for .docx positions
+    unit: str = "line"          # "paragraph" for .docx positions, "page" for PDF ones
+    page: int = 0               # PDF: the page of `line`
 
     def sort_key(self):
         return (self.start, self.end, self.rule)

@@ -21,9 +21,10 @@ class Zone:
 
 @dataclass(frozen=True)
 class Position:
-    line: int             # 1-based; for .docx the paragraph number
+    line: int             # 1-based; .docx/.odt/.rtf: the paragraph number; PDF: the row on the page
     column: int           # 1-based
-    unit: str = "line"    # "line" or "paragraph" (.docx: shown as ¶N)
+    unit: str = "line"    # "line", "paragraph" (shown as ¶N) or "page" (PDF: shown as pP:L)
+    page: int = 0         # PDF: the page, 1-based
 
 
 class SourceMap:

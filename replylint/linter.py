@@ -51,6 +51,7 @@ def finish(d: Diagnostic, rule, doc: Document, severity: str | None) -> Diagnost
     d.fixable = bool(rule.fixable and d.suggestion is not None)
     p, q = doc.source_map.position(d.start), doc.source_map.position(max(d.start, d.end))
     d.line, d.column, d.end_line, d.end_column, d.unit = p.line, p.column, q.line, q.column, p.unit
+    d.page = p.page
     return d
 
 

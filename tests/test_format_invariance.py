@@ -133,7 +133,11 @@ class Letter:
 
 
 # ------------------------------------------------------------------------------- .docx
-def build_docx(letter: Letter, out: Path, blank_mode: str) -> None:
+def build_docx(letter: Letter, out: Path, blank_mode: str, header_split: float = 0.5,
+               header_size: float | None = None) -> None:
+    """`header_split`: the left column's share of the text width; `header_size`: the header
+    cells' font size (ND30 prints the body name and national title at 12-13 pt, 14 pt in
+    half the width wraps the national title in print)."""
     import docx
     from docx.enum.text import WD_TAB_ALIGNMENT
     from docx.oxml.ns import qn
@@ -158,7 +162,8 @@ def build_docx(letter: Letter, out: Path, blank_mode: str) -> None:
         table = d.add_table(rows=1, cols=2)
         left, right = table.rows[0].cells
         for cell, side in ((left, 0), (right, 1)):
-            cell.width = width // 2
+            cell.width = int(width * (header_split if side == 0 else 1 - header_split))
+            table.columns[side].width = cell.width
             first = True
             for row in letter.header:
                 text = row[side]
@@ -168,7 +173,9 @@ def build_docx(letter: Letter, out: Path, blank_mode: str) -> None:
                 first = False
                 p.alignment = 1
                 if text:
-                    p.add_run(text)
+                    run = p.add_run(text)
+                    if header_size:
+                        run.font.size = Pt(header_size)
 
     last = None
     for line in letter.lines:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 TOLERANCE_MM = 0.5          # twips → mm rounding and editors' unit conversions
 TOLERANCE_PAGE_MM = 2.0
+TOLERANCE_TEXT_MM = 1.5     # PDF: glyph boxes reach a little above the line box the margin bounds
 
 _SIDES = {
     "ru": {"top": "верхнее", "bottom": "нижнее", "left": "левое", "right": "правое"},
@@ -124,6 +125,9 @@ def margins(ctx, check):
     for side in ("top", "bottom", "left", "right"):
         value = layout.get(side)
         lo, hi = _bounds(wanted.get(side))
+        if layout.get("margins_from_text"):   # PDF: the text's distance; the margin may be less
+            hi = None
+            lo = None if lo is None else lo - TOLERANCE_TEXT_MM
         if value is None or (lo is None and hi is None):
             continue
         if (lo is not None and value < lo - TOLERANCE_MM) or (hi is not None and value > hi + TOLERANCE_MM):

@@ -44,8 +44,15 @@ def is_paragraph(d) -> bool:
     return getattr(d, "unit", "line") == "paragraph"
 
 
+def is_page(d) -> bool:
+    return getattr(d, "unit", "line") == "page"
+
+
 def position_label(d) -> str:
-    """`12:5`, or `¶12:5` for a .docx paragraph position."""
+    """`12:5`, `¶12:5` for a paragraph position (.docx, .odt, .rtf), `p2:12:5` for a PDF
+    one (page 2, line 12 of that page)."""
+    if is_page(d):
+        return f"p{d.page}:{d.line}:{d.column}"
     return f"{'¶' if is_paragraph(d) else ''}{d.line}:{d.column}"
 
 

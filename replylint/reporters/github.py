@@ -11,7 +11,7 @@ message starts with `¶N:C`. Unreadable files: `::error file=path::cause`; file 
 from __future__ import annotations
 
 from ..report import Report
-from . import is_paragraph, sorted_diagnostics
+from . import is_page, is_paragraph, position_label, sorted_diagnostics
 
 COMMANDS = {"error": "error", "warning": "warning", "suggestion": "notice"}
 
@@ -41,8 +41,8 @@ def render_github(report: Report) -> str:
             msg = d.message or d.rule
             if d.suggestion:
                 msg += f"\n→ {d.suggestion}"
-            if is_paragraph(d):
-                msg = f"¶{d.line}:{d.column}: {msg}"
+            if is_paragraph(d) or is_page(d):
+                msg = f"{position_label(d)}: {msg}"
                 props = [("file", path), ("title", d.rule)]
             else:
                 line = max(1, d.line)

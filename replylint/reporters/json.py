@@ -20,13 +20,14 @@ Extra keys, present only when they apply:
   language-neutral rules ran");
 - diagnostic `paragraph`: int, for .docx positions, where `line` is the paragraph number
   (both keys hold the same number, `column` counts within the paragraph).
+- diagnostic `page`: int, for PDF positions, where `line` is the printed line on that page.
 """
 from __future__ import annotations
 
 import json
 
 from ..report import Report
-from . import is_paragraph, sorted_diagnostics
+from . import is_page, is_paragraph, sorted_diagnostics
 
 SCHEMA_VERSION = 1
 
@@ -40,6 +41,8 @@ def diagnostic_dict(d) -> dict:
     }
     if is_paragraph(d):
         out["paragraph"] = d.line
+    elif is_page(d):
+        out["page"] = d.page
     return out
 
 

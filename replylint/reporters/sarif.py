@@ -22,7 +22,7 @@ import re
 
 from ..report import Report
 from ..rule_doc import explain_markdown, explain_text, short_description
-from . import is_paragraph, relative_uri, sorted_diagnostics
+from . import is_page, is_paragraph, relative_uri, sorted_diagnostics
 
 SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 INFORMATION_URI = "https://pypi.org/project/replylint/"
@@ -83,6 +83,8 @@ def region(d, doc=None) -> dict:
     reg = {"startLine": line, "startColumn": col, "endLine": end_line, "endColumn": end_col}
     if is_paragraph(d):
         reg["properties"] = {"paragraph": line}
+    elif is_page(d):
+        reg["properties"] = {"page": d.page}
     elif doc is None or getattr(doc, "format", "txt") in TEXT_FORMATS:
         start = max(0, d.start)
         reg["charOffset"] = start

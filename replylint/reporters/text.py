@@ -72,7 +72,7 @@ def _lines(report: Report, statistics: bool, show_source: bool) -> list[str]:
                 continue
             ex = None if is_paragraph(d) and f.doc is None else source_excerpt(f.doc, d)
             if ex:
-                gutter = f"{'¶' if is_paragraph(d) else ''}{d.line}"
+                gutter = position_label(d).rsplit(":", 1)[0]
                 blank = " " * len(gutter)
                 out.append(f"  [dim]{gutter} |[/] {escape(ex[0])}")
                 pad, carets = ex[1].rstrip("^"), ex[1][len(ex[1].rstrip("^")):]
