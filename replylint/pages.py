@@ -391,7 +391,15 @@ def estimate(doc, overrides: dict | None = None) -> float:
 
 def page_count(doc, overrides: dict | None = None) -> float:
     """Pages of `doc`: the saved count when plausible, else (or finer) the estimate.
-    Sets ``doc.metadata["pages_source"]`` to "saved", "estimate" or "saved+estimate"."""
+    Sets ``doc.metadata["pages_source"]`` to "saved", "estimate", "saved+estimate" or, for a
+    PDF, "exact"."""
+    exact = (doc.layout or {}).get("pages_exact")
+    if exact is not None:          # a PDF: the pages as printed (readers/pdf.py)
+        try:
+            doc.metadata["pages_source"] = "exact"
+        except (AttributeError, TypeError):
+            pass
+        return float(exact)
     est = estimate(doc, overrides)
     saved = (doc.layout or {}).get("saved_pages")
     source, value = "estimate", est

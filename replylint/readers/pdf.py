@@ -62,6 +62,9 @@ STAMP_HEAD = re.compile(
     re.I)
 
 
+_SPACES = re.compile(r"[ \u00a0]{2,}")
+
+
 class _Budget(Exception):
     """A limit was reached while pdfminer worked; the message is the one-line cause."""
 
@@ -136,9 +139,13 @@ def _limits(inflate_bytes: int, deadline: float):
 
 def _aggregator(rsrc, laparams, deadline):
     from pdfminer.converter import PDFPageAggregator
+    from pdfminer.layout import LTChar
+    from pdfminer.pdffont import PDFUnicodeNotDefined
 
     class Aggregator(PDFPageAggregator):
-        """Counts glyphs (limit per page, deadline) and notes which fonts are embedded."""
+        """Counts glyphs (limit per page, deadline), notes which fonts are embedded, and reads a
+        glyph through the font's encoding when its ToUnicode entry gives nothing (scanners' OCR
+        layers map ``<00> <7f> <00>`` with a one-byte target, which pdfminer turns into "")."""
         glyphs = 0
         embedded: dict[str, bool] = {}
 
@@ -156,7 +163,16 @@ def _aggregator(rsrc, laparams, deadline):
             if name and name not in self.embedded:
                 desc = getattr(font, "descriptor", None) or {}
                 self.embedded[name] = any(k in desc for k in ("FontFile", "FontFile2", "FontFile3"))
-            return super().render_char(matrix, font, fontsize, scaling, rise, cid, ncs, graphicstate)
+            try:
+                text = font.to_unichr(cid)
+            except PDFUnicodeNotDefined:
+                text = ""
+            if not text:
+                text = getattr(font, "cid2unicode", {}).get(cid) or self.handle_undefined_char(font, cid)
+            item = LTChar(matrix, font, fontsize, scaling, rise, text, font.char_width(cid),
+                          font.char_disp(cid), ncs, graphicstate)
+            self.cur_item.add(item)
+            return item.adv
     return Aggregator(rsrc, laparams=laparams)
 
 
@@ -202,7 +218,8 @@ class _Line:
 
     def __init__(self, lt, stamp: bool):
         from pdfminer.layout import LTChar
-        self.text = lt.get_text().rstrip().replace("\u00ad", "")
+        # justified text: a space glyph and pdfminer's word-gap space make two; keep one
+        self.text = _SPACES.sub(" ", lt.get_text().strip().replace("\u00ad", ""))
         self.x0, self.y0, self.x1, self.y1 = lt.x0, lt.y0, lt.x1, lt.y1
         self.stamp = stamp
         chars = [c for c in lt if isinstance(c, LTChar)]
@@ -396,16 +413,22 @@ def _margins(pages_rows, widths_heights) -> dict:
 
 
 def _drop_running(rows: list[_Row]) -> list[_Row]:
-    """Body rows without a running header or footer: a short first or last row set apart from
-    the rest of the page by more than three line pitches (a page number, a running title)."""
+    """Body rows without a running header or footer: a short first row, or a block of up to
+    three short last rows, set apart from the rest of the page by more than two line pitches
+    (a page number, a running title, an executor block printed at the foot of the page)."""
     if len(rows) < 3:
         return rows
     pitch = _pitch(rows) or 1.2 * rows[0].size
     start, end = 0, len(rows)
-    if rows[0].y0 - rows[1].y1 > 3 * pitch and len(rows[0].text()) <= 60:
+    if rows[0].y0 - rows[1].y1 > 2 * pitch and len(rows[0].text()) <= 60:
         start = 1
-    if rows[-2].y0 - rows[-1].y1 > 3 * pitch and len(rows[-1].text()) <= 60:
-        end -= 1
+    for k in (1, 2, 3):
+        if len(rows) - k <= start + 1:
+            break
+        tail = rows[-k:]
+        if rows[-k - 1].y0 - tail[0].y1 > 2 * pitch and all(len(r.text()) <= 60 for r in tail):
+            end = len(rows) - k
+            break
     return rows[start:end]
 
 
@@ -454,6 +477,8 @@ def _document(path, pages, embedded) -> Document:
         pages_rows.append(rows)
         sizes.append((page.width, page.height))
     all_rows = [r for rows in pages_rows for r in rows]
+    if not pages:
+        raise ReadError("PDF without pages")
     if not all_rows:
         raise ReadError("no text layer: a scanned PDF; OCR is not done")
     sample = "".join(r.text() for r in all_rows[:200])
