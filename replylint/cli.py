@@ -145,7 +145,10 @@ def check(
             typer.echo(f"replylint: {f.path}: {f.error}", err=True)
     for path, cause in fix_refused:
         typer.echo(f"replylint: {path}: not fixed: {cause}", err=True)
-    if any(f.error for f in report.files) or fix_refused:
+    for f in report.files:
+        for note in f.internal_errors:
+            typer.echo(f"replylint: {f.path}: {note}", err=True)
+    if any(f.error or f.internal_errors for f in report.files) or fix_refused:
         raise typer.Exit(2)
     if fail_on != FailOn.never:
         floor = severity_rank(fail_on.value)

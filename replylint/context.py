@@ -1,9 +1,11 @@
-"""Everything a check may ask about one document: the text, zones, the one NLP analysis,
-the organisation settings and the rule's effective options."""
+"""Everything a check may ask about one document: the text, zones, the letter's facts (found
+once by `structure.facts`), the one NLP analysis, the organisation settings and the rule's
+effective options."""
 from __future__ import annotations
 
 from .document import Document
 from .nlp import Analysis, analyse
+from .structure.facts import Facts
 
 
 class Context:
@@ -12,7 +14,7 @@ class Context:
         self.doc = doc
         self.settings = settings or {}          # organisation settings (SPEC 4)
         self.rule_options = rule_options or {}  # rule id -> options from the config
-        self.cache: dict = {}                   # per-document facts shared by rules
+        self.facts = Facts(doc)
         self._analysis: Analysis | None = None
 
     @property
@@ -25,6 +27,45 @@ class Context:
     def lang(self) -> str:
         return self.doc.lang
 
+    # the letter's facts (structure/facts.py) ----------------------------------------------
+    @property
+    def addressee(self):
+        return self.facts.addressee
+
+    @property
+    def salutation(self):
+        return self.facts.salutation
+
+    @property
+    def signer(self):
+        return self.facts.signer
+
+    @property
+    def contact_phones(self) -> list[tuple[int, int]]:
+        return self.facts.contact_phones
+
+    @property
+    def reply_end(self) -> int:
+        return self.facts.reply_end
+
+    @property
+    def quotes(self) -> list[tuple[int, int]]:
+        return self.facts.quotes
+
+    @property
+    def vi_kind(self) -> str:
+        return self.facts.vi_kind
+
+    @property
+    def legacy_passages(self) -> list[tuple[int, int, str]]:
+        return self.facts.legacy_passages
+
+    @property
+    def unreadable(self) -> bool:
+        """Most of the letter is in a legacy encoding (TCVN3/VNI)."""
+        return self.facts.unreadable
+
+    # ----------------------------------------------------------------------------------------
     def options(self, rule) -> dict:
         """The rule's YAML options, overridden by the config; per-language values resolved."""
         merged = dict(rule.options)
@@ -37,8 +78,3 @@ class Context:
         if not zones or "all" in zones:
             return [(0, len(self.doc.text))]
         return self.doc.zone_spans(zones)
-
-    def cached(self, key, compute):
-        if key not in self.cache:
-            self.cache[key] = compute()
-        return self.cache[key]

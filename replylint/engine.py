@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from .config import Config, ConfigError, discover, load_file
 from .diagnostic import severity_rank
 from .document import ReadError
+from .failures import describe, strict
 from .linter import lint, prepare
 from .packs import load_rules
 from .report import FileResult, Report
@@ -109,7 +110,8 @@ def check_file(path: str, opts: RunOptions, stdin: bytes | None = None,
         notes.append("language not recognised as Russian or Vietnamese: only language-neutral rules ran")
     return FileResult(path=path, diagnostics=diags, lang=doc.lang, kind=doc.kind,
                       encoding=doc.encoding, pages=doc.metadata.get("pages")
-                      or page_count(doc, rs.settings.get("layout")), notes=notes, doc=doc)
+                      or page_count(doc, rs.settings.get("layout")), notes=notes, doc=doc,
+                      internal_errors=list(doc.metadata.get("internal_errors", [])))
 
 
 LETTER_PARTS = {"header", "addressee", "subject", "salutation", "closing", "signature"}
@@ -130,7 +132,9 @@ def check_one(path: str, opts: RunOptions, stdin: bytes | None = None,
     except ConfigError:
         raise
     except Exception as e:  # a bug must cost one file, not the run
-        return FileResult(path=path, error=f"internal error: {type(e).__name__}: {e}".splitlines()[0])
+        if strict():
+            raise
+        return FileResult(path=path, error=f"internal error: {describe(e)}")
 
 
 def _safe_check(args) -> FileResult:

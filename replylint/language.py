@@ -17,6 +17,8 @@ from __future__ import annotations
 
 import re
 
+import regex
+
 _SAMPLE = 60_000
 
 _CYR = re.compile(r"[\u0400-\u04FF]")
@@ -135,3 +137,74 @@ def legacy_spans(text: str) -> list[tuple[int, int]]:
                 spans.append((pos + lead, pos + len(para.rstrip())))
         pos = brk_end
     return spans
+
+
+# ---------------------------------------------------------------- legacy passages, line by line
+# (vi.legacy-encoding reports each passage; short passages inside a Unicode letter count too)
+
+# characters that never occur in Unicode Vietnamese prose but fill TCVN3/VNI text
+LEGACY_ODD = regex.compile(r"[\u00A1-\u00BF\u00C4-\u00C8\u00CB\u00CE\u00CF\u00D0\u00D1\u00D6-\u00D8"
+                     r"\u00DB-\u00DF\u00E4-\u00E8\u00EB\u00EE-\u00F1\u00F6-\u00F8\u00FB-\u00FF]")
+
+# a capital Latin-1 letter between lower-case letters: "ViÖt", "LuËt", "khuyÕn"
+LEGACY_MID_CAP = regex.compile(r"(?<=[a-z])[\u00C0-\u00DE](?=[a-z])")
+
+# VNI (as Latin-1) → Unicode for the common vowel + mark pairs; enough to show a readable preview
+_VNI = {
+    "aø": "à", "aù": "á", "aû": "ả", "aõ": "ã", "aï": "ạ", "aê": "ă", "aè": "ằ", "aé": "ắ",
+    "aú": "ẳ", "aü": "ẵ", "aë": "ặ", "aâ": "â", "aà": "ầ", "aá": "ấ", "aå": "ẩ", "aã": "ẫ",
+    "aä": "ậ", "eø": "è", "eù": "é", "eû": "ẻ", "eõ": "ẽ", "eï": "ẹ", "eâ": "ê", "eà": "ề",
+    "eá": "ế", "eå": "ể", "eã": "ễ", "eä": "ệ", "oø": "ò", "où": "ó", "oû": "ỏ", "oõ": "õ",
+    "oï": "ọ", "oâ": "ô", "oà": "ồ", "oá": "ố", "oå": "ổ", "oã": "ỗ", "oä": "ộ", "ôø": "ờ",
+    "ôù": "ớ", "ôû": "ở", "ôõ": "ỡ", "ôï": "ợ", "uø": "ù", "uù": "ú", "uû": "ủ", "uõ": "ũ",
+    "uï": "ụ", "öø": "ừ", "öù": "ứ", "öû": "ử", "öõ": "ữ", "öï": "ự", "yø": "ỳ", "yù": "ý",
+    "yû": "ỷ", "yõ": "ỹ", "yï": "ỵ", "ì": "ì", "í": "í", "æ": "ỉ", "ó": "ĩ", "ò": "ị",
+    "ô": "ơ", "ö": "ư", "ñ": "đ", "Ñ": "Đ",
+}
+
+_VNI_MARK_PAIR = regex.compile(r"(?:[aA][øùûõïêèéúüëâàáåãäØÙÛÕÏÊÈÉÚÜËÂÀÁÅÃÄ]|[eEoO][øùûõïâàáåãäØÙÛÕÏÂÀÁÅÃÄ]"
+                          r"|[uUyYôöÔÖ][øùûõïØÙÛÕÏ])(?![\p{L}&&[^\x00-\x7F]])")
+
+_VNI_RE = regex.compile("|".join(sorted(map(regex.escape, _VNI), key=len, reverse=True)))
+
+def legacy_to_unicode(text: str, enc: str) -> str:
+    if enc == "tcvn3":
+        return text.translate(TCVN3_TABLE)
+    if enc == "vni":
+        return _VNI_RE.sub(lambda m: _VNI[m.group()], text)
+    return text
+
+def line_legacy_encoding(line: str) -> str | None:
+    if len(line.strip()) < 8:
+        return None
+    enc = legacy_encoding(line)
+    if enc:
+        return enc
+    # short or mixed lines: odd characters inside words and capitals in the middle of words
+    words = regex.findall(r"\S+", line)
+    odd_words = sum(1 for w in words if LEGACY_ODD.search(w[1:-1] if len(w) > 2 else "") or LEGACY_MID_CAP.search(w))
+    if odd_words >= 3 and odd_words >= 0.3 * len(words):
+        if regex.search(r"[\u00A8-\u00AE\u00B5-\u00B9]", line):
+            return "tcvn3"
+        # VNI writes a vowel and its mark as two bytes ("aø", "eä", "öù"); TCVN3 has one byte
+        # per letter ("TrÇn Quèc ViÖt": "uè" is no VNI pair)
+        return "vni" if _VNI_MARK_PAIR.search(line) else "tcvn3"
+    return None
+
+def legacy_passages(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, encoding) of legacy-encoded runs of lines."""
+    out: list[list] = []
+    pos = 0
+    for line in text.split("\n"):
+        enc = line_legacy_encoding(line) if not line.isascii() else None
+        if enc:
+            s = pos + len(line) - len(line.lstrip())
+            e = pos + len(line.rstrip())
+            gap = text[out[-1][1]:s] if out else None
+            if out and gap is not None and not gap.strip():
+                out[-1][1] = e
+                out[-1][3][enc] = out[-1][3].get(enc, 0) + 1
+            else:
+                out.append([s, e, enc, {enc: 1}])
+        pos += len(line) + 1
+    return [(s, e, max(c, key=c.get)) for s, e, _, c in out]

@@ -3,9 +3,10 @@ from __future__ import annotations
 
 import string
 
-from .checks.matching import PatternTimeout
+from .matching import PatternTimeout
 from .context import Context
 from .diagnostic import Diagnostic
+from .failures import record, strict
 from .document import Document, SourceMap
 from .structure import segment
 
@@ -70,8 +71,9 @@ def lint(doc: Document, rules, settings: dict | None = None, rule_options: dict 
             doc.metadata.setdefault("notes", []).append(f"{rule.id} skipped: {e}")
             continue
         except Exception as e:  # a bug in one rule must not hide the others' findings
-            doc.metadata.setdefault("notes", []).append(
-                f"{rule.id} skipped: internal error {type(e).__name__}: {e}".splitlines()[0])
+            if strict():
+                raise
+            record(doc.metadata, f"{rule.id} skipped", e)
             continue
         for d in found:
             if doc.is_suppressed(rule.id, d.start):

@@ -143,7 +143,7 @@ def load_rule(path: Path, pack: str, lang: str | None) -> Rule:
     try:
         rule.checker = kind_cls(rule)
     except (ValueError, KeyError, TypeError) as e:
-        raise PackError(f"{path}:1: {e}") from None
+        raise _err(path, keys["check"][0], str(e)) from None
     return rule
 
 

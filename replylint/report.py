@@ -18,6 +18,8 @@ class FileResult:
     pages: float | None = None
     notes: list[str] = field(default_factory=list)   # e.g. "language unknown: only common rules ran"
     doc: Document | None = None         # not serialised; lets the text reporter show source lines
+    # a rule or the segmenter raised (also in `notes`): the run exits 2 (failures.py)
+    internal_errors: list[str] = field(default_factory=list)
 
 
 @dataclass

@@ -118,7 +118,9 @@ def test_consistency_flags_the_minority_variant(tmp_path):
 
 
 def test_python_kind_resolves_function(tmp_path):
-    with pytest.raises(PackError, match="not found"):
+    with pytest.raises(PackError, match=r"x\.yaml:5: no code for python rule 't\.x' \(replylint/rules_py/t/x\.py\)"):
+        make_rule(tmp_path, "check: python\n")
+    with pytest.raises(PackError, match=r"no code for python rule .*rules_py/nowhere/nothing\.py"):
         make_rule(tmp_path, "check: python\nfunction: nowhere.nothing\n")
 
 
@@ -152,7 +154,7 @@ def test_gap_counts_words_not_punctuation(tmp_path):
 
 
 def test_a_backtracking_user_regex_costs_its_rule_not_the_file(tmp_path, monkeypatch):
-    from replylint.checks import matching
+    from replylint import matching
     from replylint.linter import document_from_text, lint
     monkeypatch.setattr(matching, "REGEX_TIMEOUT", 0.05)
     slow = make_rule(tmp_path, "zones: [all]\ncheck: existence\npatterns: ['(a|aa)+b']\n")

@@ -6,9 +6,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from replylint.functions import common_email as em
-from replylint.functions import common_identifiers as ids
-from replylint.functions import common_signature as sig
+from replylint.rules_py.common import after_hours as hours
+from replylint.rules_py.common import personal_data as ids
+from replylint.rules_py.common import personal_mailbox as mailbox
+from replylint.structure import signer as sig
 from replylint.linter import document_from_text, lint
 from replylint.packs import builtin_rules_dir, load_pack
 
@@ -94,8 +95,8 @@ def test_personal_data_quiet(text):
 # ------------------------------------------------------------------ e-mail
 
 def test_public_and_work_domains():
-    assert em.is_public("gmail.com") and em.is_public("mail.ru") and em.is_public("yahoo.com.vn")
-    assert em.is_public("gmx.de") and not em.is_public("mos.ru")
+    assert mailbox.is_public("gmail.com") and mailbox.is_public("mail.ru") and mailbox.is_public("yahoo.com.vn")
+    assert mailbox.is_public("gmx.de") and not mailbox.is_public("mos.ru")
     meta = {"from_address": "ivanov@czn.cap.ru", "subject": "Ответ"}
     assert not run("common.personal-mailbox", "Текст.", kind="email", metadata=meta)
     assert run("common.personal-mailbox", "Текст.", kind="email", metadata=meta,
@@ -111,16 +112,16 @@ def test_personal_mailbox_only_for_emails():
 def test_working_hours_defaults_and_settings():
     msk = timezone(timedelta(hours=3))
     wd = {"start": "08:00", "end": "18:00", "days": [1, 2, 3, 4, 5]}
-    assert em.outside_hours(datetime(2026, 4, 16, 20, 17, tzinfo=msk), wd)       # Thu 20:17
-    assert not em.outside_hours(datetime(2026, 4, 16, 17, 59, tzinfo=msk), wd)
-    assert em.outside_hours(datetime(2026, 3, 21, 10, 0, tzinfo=msk), wd)        # Saturday
-    assert em.outside_hours(datetime(2026, 4, 16, 7, 59, tzinfo=msk), wd)
+    assert hours.outside_hours(datetime(2026, 4, 16, 20, 17, tzinfo=msk), wd)       # Thu 20:17
+    assert not hours.outside_hours(datetime(2026, 4, 16, 17, 59, tzinfo=msk), wd)
+    assert hours.outside_hours(datetime(2026, 3, 21, 10, 0, tzinfo=msk), wd)        # Saturday
+    assert hours.outside_hours(datetime(2026, 4, 16, 7, 59, tzinfo=msk), wd)
     # judged in the office's zone when configured: 16:30 UTC is 19:30 in Moscow
     utc = datetime(2026, 4, 16, 16, 30, tzinfo=timezone.utc)
-    assert not em.outside_hours(utc, wd)
-    assert em.outside_hours(utc, wd, em.parse_tz("+03:00"))
-    assert em.outside_hours(utc, wd, em.parse_tz("Europe/Moscow"))
-    assert em.parse_hhmm(480, time(0)) == time(8, 0)     # YAML 1.1 sexagesimal 08:00
+    assert not hours.outside_hours(utc, wd)
+    assert hours.outside_hours(utc, wd, hours.parse_tz("+03:00"))
+    assert hours.outside_hours(utc, wd, hours.parse_tz("Europe/Moscow"))
+    assert hours.parse_hhmm(480, time(0)) == time(8, 0)     # YAML 1.1 sexagesimal 08:00
 
 
 def test_after_hours_from_raw_date_and_settings():

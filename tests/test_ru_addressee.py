@@ -1,10 +1,10 @@
-"""The Russian addressee parser (replylint/functions/ru_addressee.py)."""
+"""The Russian addressee parser (replylint/structure/addressee_ru.py)."""
 from pathlib import Path
 
 import pytest
 
 from replylint.context import Context
-from replylint.functions.ru_addressee import addressee, surname_forms
+from replylint.structure.addressee_ru import surname_forms
 from replylint.linter import document_from_text, prepare
 
 SIGN = "\n\nНачальник отдела\nА.В. Николаев\n"
@@ -12,7 +12,7 @@ SIGN = "\n\nНачальник отдела\nА.В. Николаев\n"
 
 def parse(text, kind="letter"):
     doc = prepare(document_from_text(text, lang="ru", kind=kind))
-    return addressee(Context(doc))
+    return Context(doc).addressee
 
 
 @pytest.mark.parametrize("block,surname,i1,i2,gender", [
@@ -114,7 +114,7 @@ def test_person_line_with_tail(block):
 def test_email_to_one_address_is_one_person():
     doc = prepare(document_from_text("Добрый день!\n\nВаше обращение рассмотрено.\n\nС уважением,\nР.Ф. Хабибуллина\n",
                                      lang="ru", kind="email", metadata={"to_addresses": ["a@example.org"]}))
-    assert addressee(Context(doc)).one_person
+    assert Context(doc).addressee.one_person
 
 
 def _third(text, kind="letter", metadata=None):

@@ -6,10 +6,11 @@ import pytest
 
 from replylint.linter import document_from_text, lint, prepare
 from replylint.packs import builtin_rules_dir, load_pack
-from replylint.functions import vi_kind
-from replylint.functions.vi_legacy import passages, to_unicode
-from replylint.functions.vi_abbreviation import is_syllable
-from replylint.functions.vi_dates import parse_date
+from replylint.language import legacy_passages as passages
+from replylint.language import legacy_to_unicode as to_unicode
+from replylint.rules_py.vi.abbreviation import is_syllable
+from replylint.rules_py.vi.deadline import parse_date
+from replylint.structure import vi_kind
 
 VI = load_pack(builtin_rules_dir() / "vi")
 SHARED = Path(__file__).resolve().parents[2] / "shared"
@@ -172,7 +173,7 @@ def test_letter_in_legacy_encoding_reports_only_the_encoding():
     ("Theo quy ®Þnh t¹i §iÒu 235 LuËt", "tcvn3"),
 ])
 def test_short_legacy_line_encoding(line, enc):
-    from replylint.functions.vi_legacy import _line_encoding
+    from replylint.language import line_legacy_encoding as _line_encoding
     assert _line_encoding(line) == enc
 
 

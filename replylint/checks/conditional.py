@@ -4,7 +4,7 @@ document). Triggers under negation ("доводы не подтвердилис�
 from __future__ import annotations
 
 from .base import Check
-from .matching import Matcher
+from ..matching import Matcher
 
 NEGATIONS = {
     "ru": {"не", "нет", "ни", "отсутствовать"},

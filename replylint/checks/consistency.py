@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from .base import Check
-from .matching import Matcher
+from ..matching import Matcher
 
 
 class Consistency(Check):

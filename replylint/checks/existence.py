@@ -2,7 +2,8 @@
 from __future__ import annotations
 
 from .base import Check
-from .matching import Matcher, overlaps, quoted_spans
+from ..matching import Matcher, quoted_spans
+from ..spans import overlaps
 
 
 class Existence(Check):

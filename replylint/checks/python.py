@@ -1,7 +1,9 @@
-"""`python`: a named function in replylint.functions, for what needs structure or NLP.
+"""`python`: a rule whose logic needs structure or NLP, coded in its own module.
 
-`function: module.name` resolves to replylint/functions/module.py:name(ctx, check), which
-yields Diagnostics made with `check.hit(...)`; `check.options(ctx)` gives its options."""
+The module is found from the rule id: `ru.apology-missing` is
+`replylint/rules_py/ru/apology_missing.py` (`function: pack.module` names another one). It
+defines `find(ctx, check)`, which yields Diagnostics made with `check.hit(...)`;
+`check.options(ctx)` gives the rule's effective options."""
 from __future__ import annotations
 
 import importlib
@@ -9,19 +11,29 @@ import importlib
 from .base import Check
 
 
+def module_name(rule) -> str:
+    """`pack.module` of a rule's code inside replylint.rules_py."""
+    explicit = rule.params.get("function")
+    if explicit:
+        return str(explicit)
+    pack, _, name = rule.id.partition(".")
+    return f"{pack}.{name.replace('-', '_')}"
+
+
 class Python(Check):
-    PARAMS = {"function": "module.function inside replylint.functions"}
+    PARAMS = {"function": "pack.module inside replylint.rules_py (default: from the rule id)"}
 
     def __init__(self, rule):
         super().__init__(rule)
-        name = self.params.get("function", "")
-        mod, _, func = name.rpartition(".")
-        if not mod:
-            raise ValueError(f"function must be 'module.name', got {name!r}")
+        name = module_name(rule)
         try:
-            self.func = getattr(importlib.import_module(f"replylint.functions.{mod}"), func)
-        except (ImportError, AttributeError) as e:
-            raise ValueError(f"function {name!r} not found: {e}") from None
+            self.module = importlib.import_module(f"replylint.rules_py.{name}")
+        except ImportError as e:
+            raise ValueError(f"no code for python rule {rule.id!r} "
+                             f"(replylint/rules_py/{name.replace('.', '/')}.py): {e}") from None
+        self.func = getattr(self.module, "find", None)
+        if not callable(self.func):
+            raise ValueError(f"replylint/rules_py/{name.replace('.', '/')}.py has no find(ctx, check)")
 
     def options(self, ctx) -> dict:
         return ctx.options(self.rule)

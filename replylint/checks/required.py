@@ -2,23 +2,8 @@
 from __future__ import annotations
 
 from .base import Check
-from .matching import Matcher
-
-
-def report_span(text: str, at: str) -> tuple[int, int]:
-    """Where a missing thing is reported: the first or the last non-empty line."""
-    lines = [(i, len(l)) for i, l in _line_spans(text) if l.strip()]
-    if not lines:
-        return (0, 0)
-    s, n = lines[0] if at == "start" else lines[-1]
-    return (s, s + n)
-
-
-def _line_spans(text):
-    pos = 0
-    for line in text.split("\n"):
-        yield pos, line
-        pos += len(line) + 1
+from ..matching import Matcher
+from ..spans import report_span
 
 
 class Required(Check):

@@ -36,7 +36,8 @@ def render_github(report: Report) -> str:
             out.append(f"::error {_props([('file', path)])}::{escape_data(f.error)}")
             continue
         for note in f.notes:
-            out.append(f"::notice {_props([('file', path)])}::{escape_data(note)}")
+            level = "error" if note in f.internal_errors else "notice"
+            out.append(f"::{level} {_props([('file', path)])}::{escape_data(note)}")
         for d in sorted_diagnostics(f):
             msg = d.message or d.rule
             if d.suggestion:

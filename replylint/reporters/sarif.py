@@ -132,14 +132,16 @@ def sarif_dict(report: Report) -> dict:
                                   "locations": loc, "descriptor": {"id": "read-error"}})
             continue
         for note in f.notes:
-            notifications.append({"level": "note", "message": {"text": f"{f.path}: {note}"},
-                                  "locations": loc, "descriptor": {"id": "note"}})
+            crashed = note in f.internal_errors
+            notifications.append({"level": "error" if crashed else "note",
+                                  "message": {"text": f"{f.path}: {note}"}, "locations": loc,
+                                  "descriptor": {"id": "internal-error" if crashed else "note"}})
         for d in sorted_diagnostics(f):
             if d.rule not in index:
                 index[d.rule] = len(descriptors)
                 descriptors.append(_minimal_descriptor(d.rule, d.severity))
             results.append(result(d, uri, index[d.rule], f.doc))
-    invocation = {"executionSuccessful": True}
+    invocation = {"executionSuccessful": not any(f.internal_errors for f in report.files)}
     if notifications:
         invocation["toolExecutionNotifications"] = notifications
     return {

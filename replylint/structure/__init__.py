@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from ..document import Zone
+from ..failures import record, strict
 from .classify import Feat, classify, patterns_for
 from .common import QUOTE_FROM, QUOTE_META, QUOTE_START, SIG_DASH, any_match
 from .lines import Line, split_columns, split_lines
@@ -28,12 +29,17 @@ _ENDS_SENTENCE = re.compile(r"[.!?;]$")
 
 
 def segment(text: str, lang: str, kind: str, metadata: dict | None = None) -> list[Zone]:
-    """Zones of a letter or e-mail body, sorted, non-overlapping; never raises."""
+    """Zones of a letter or e-mail body, sorted, non-overlapping; raises only in strict mode
+    (a failure is noted in `metadata` and the whole text becomes the body)."""
     if not isinstance(text, str) or not text.strip():
         return []
     try:
         return _Segmenter(text, lang or "unknown", kind or "letter").run()
-    except Exception:  # robustness over precision: a linter must not crash on odd input
+    except Exception as e:  # a bug must not cost the findings: read the letter as one body
+        if strict():
+            raise
+        if metadata is not None:
+            record(metadata, "structure failed", e, "the letter was read as one body zone")
         return _whole_body(text)
 
 

@@ -1,0 +1,216 @@
+"""The one matcher behind every list-based check kind.
+
+A matcher spec is a mapping with any of
+  words:    surface forms, matched whole-token (Russian: one token each; Vietnamese: the
+            syllables of pyvi words, aligned on word boundaries so "thôi" never matches inside
+            "thôi việc")
+  lemmas:   Russian lemma sequences ("приносить извинение" matches "приносим извинения");
+            "…" inside an entry allows up to `max_gap` words (default 3, punctuation not
+            counted) in between. For Vietnamese, as words.
+  phrases:  surface word sequences (same alignment as words)
+  patterns: regular expressions (the `regex` module, run with a time limit)
+Entries are strings, or `{text: …, suggestion: …}` mappings; a match carries its entry."""
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+import regex
+
+from .nlp import lemmatize_phrase
+
+GAP = "…"
+MAX_GAP = 3
+REGEX_TIMEOUT = 1.0   # seconds per search: user patterns must not hang a CI run
+SPEC_KEYS = ("words", "lemmas", "phrases", "patterns", "max_gap")
+
+
+class PatternTimeout(Exception):
+    pass
+
+
+@dataclass
+class Match:
+    start: int
+    end: int
+    entry: str
+    suggestion: str | None = None
+
+
+@lru_cache(maxsize=100_000)
+def fold(s: str) -> str:
+    """Strip Vietnamese diacritics (teencode is typed without them)."""
+    s = s.replace("đ", "d").replace("Đ", "D")
+    return "".join(c for c in unicodedata.normalize("NFD", s) if not unicodedata.combining(c))
+
+
+def _entries(values):
+    out = []
+    for v in values or ():
+        if isinstance(v, dict):
+            out.append((str(v["text"]), v.get("suggestion")))
+        else:
+            out.append((str(v), None))
+    return out
+
+
+class Matcher:
+    def __init__(self, spec, case_sensitive: bool = False, fold_diacritics: bool = False):
+        if isinstance(spec, (list, tuple)):   # a bare list means patterns
+            spec = {"patterns": list(spec)}
+        spec = spec or {}
+        unknown = set(spec) - set(SPEC_KEYS)
+        if unknown:
+            raise ValueError(f"unknown matcher key(s) {sorted(unknown)}; use {', '.join(SPEC_KEYS)}")
+        self.case_sensitive = case_sensitive
+        self.max_gap = int(spec.get("max_gap", MAX_GAP))
+        self.fold = fold_diacritics
+        self.words = _entries(spec.get("words"))
+        self.lemmas = _entries(spec.get("lemmas"))
+        self.phrases = _entries(spec.get("phrases"))
+        flags = regex.V0 | regex.MULTILINE | (0 if case_sensitive else regex.IGNORECASE)
+        self.patterns = []
+        for text, sugg in _entries(spec.get("patterns")):
+            try:
+                self.patterns.append((regex.compile(text, flags), text, sugg))
+            except regex.error as e:
+                raise ValueError(f"bad pattern {text!r}: {e}") from None
+        self._compiled: dict = {}
+
+    def __bool__(self):
+        return bool(self.words or self.lemmas or self.phrases or self.patterns)
+
+    # -- token sequences --------------------------------------------------------------
+    def _units_of_entry(self, lang, text, lemma_mode):
+        if lang == "ru" and lemma_mode:
+            parts = text.split(GAP)
+            units = []
+            for k, part in enumerate(parts):
+                if k:
+                    units.append(GAP)
+                units += [set(s) for s in lemmatize_phrase("ru", part.strip())]
+            return units
+        out = []
+        for w in text.replace(GAP, f" {GAP} ").split():
+            if w == GAP:
+                out.append(GAP)
+            else:
+                w = w if self.case_sensitive else w.lower()
+                out.append({fold(w) if self.fold else w})
+        return out
+
+    def _index(self, lang):
+        if lang not in self._compiled:
+            index: dict[str, list] = {}
+            for entries, lemma_mode in ((self.words, False), (self.phrases, False),
+                                        (self.lemmas, True)):
+                for text, sugg in entries:
+                    units = self._units_of_entry(lang, text, lemma_mode)
+                    if not units or units[0] == GAP:
+                        continue
+                    for first in units[0]:
+                        index.setdefault(first, []).append((units, text, sugg, lemma_mode))
+            self._compiled[lang] = index
+        return self._compiled[lang]
+
+    def _token_units(self, tok, lang, lemma_mode):
+        if lang == "ru" or lang not in ("vi",):
+            if lemma_mode and lang == "ru":
+                return [set(tok.lemmas) | {tok.lower}]
+            t = tok.text if self.case_sensitive else tok.lower
+            return [{fold(t) if self.fold else t}]
+        t = tok.text if self.case_sensitive else tok.lower
+        return [{fold(s) if self.fold else s} for s in t.split()]
+
+    def _match_from(self, tokens, i, units, lang, lemma_mode):
+        """Token index after the match of `units` starting at token i, or None."""
+        def walk(ti, ui, tu, gaps):
+            # ti: token index, tu: unit offset inside token ti, ui: entry unit index
+            if ui == len(units):
+                return ti if tu == 0 else None
+            if units[ui] == GAP:
+                if tu:
+                    return None
+                words, k = 0, ti
+                while k <= len(tokens):
+                    r = walk(k, ui + 1, 0, gaps)
+                    if r is not None:
+                        return r
+                    if k == len(tokens):
+                        return None
+                    words += tokens[k].is_word
+                    if words > self.max_gap:
+                        return None
+                    k += 1
+                return None
+            if ti >= len(tokens):
+                return None
+            tunits = self._token_units(tokens[ti], lang, lemma_mode)
+            if not (tunits[tu] & units[ui]):
+                return None
+            if tu + 1 < len(tunits):
+                return walk(ti, ui + 1, tu + 1, gaps)
+            return walk(ti + 1, ui + 1, 0, gaps)
+        return walk(i, 0, 0, 0)
+
+    def find(self, ctx, spans) -> list[Match]:
+        out: list[Match] = []
+        text = ctx.doc.text
+        if self.words or self.phrases or self.lemmas:
+            lang = ctx.lang
+            index = self._index(lang)
+            an = ctx.analysis
+            for s, e in spans:
+                tokens = an.tokens_in(s, e)
+                for i, tok in enumerate(tokens):
+                    keys = set()
+                    for lm in (False, True):
+                        keys |= self._token_units(tok, lang, lm)[0]
+                    for key in keys:
+                        for units, entry, sugg, lemma_mode in index.get(key, ()):
+                            j = self._match_from(tokens, i, units, lang, lemma_mode)
+                            if j is not None and j > i:
+                                out.append(Match(tok.start, tokens[j - 1].end, entry, sugg))
+        for pat, entry, sugg in self.patterns:
+            for s, e in spans:
+                try:
+                    for m in pat.finditer(text, s, e, timeout=REGEX_TIMEOUT):
+                        if m.end() > m.start():
+                            g = m.span("m") if "m" in pat.groupindex and m.group("m") else m.span()
+                            out.append(Match(g[0], g[1], entry, sugg))
+                except TimeoutError:
+                    raise PatternTimeout(f"pattern {entry!r} exceeded {REGEX_TIMEOUT}s") from None
+        return dedupe(out)
+
+
+def dedupe(matches: list[Match]) -> list[Match]:
+    """Longest match wins where matches overlap; order by position."""
+    matches.sort(key=lambda m: (m.start, -(m.end - m.start)))
+    out: list[Match] = []
+    for m in matches:
+        if out and m.start < out[-1].end:
+            continue
+        out.append(m)
+    return out
+
+
+# one level of nesting: «… «name» …», “… “word” …”
+QUOTES = regex.compile(r"«(?:[^«»]|«[^«»]{0,400}»){0,2000}»|„[^“”]{0,2000}[“”]"
+                       r"|“(?:[^“”]|“[^“”]{0,400}”){0,2000}”|\"[^\"\n]{1,400}\"")
+
+
+def quoted_spans(text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in QUOTES.finditer(text)]
+
+
+_CACHED: dict = {}
+
+
+def cached_matcher(spec, case_sensitive: bool = False, fold_diacritics: bool = False) -> Matcher:
+    """A Matcher built once per spec (specs that rule code builds from its options)."""
+    key = (repr(spec), case_sensitive, fold_diacritics)
+    m = _CACHED.get(key)
+    if m is None:
+        m = _CACHED[key] = Matcher(spec, case_sensitive, fold_diacritics)
+    return m

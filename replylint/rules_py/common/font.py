@@ -1,0 +1,41 @@
+"""`common.font`: body font or size outside the language's limits (.docx)."""
+from __future__ import annotations
+
+from .layout_limits import WORDS, bounds, first_paragraph, report_lang, num, range_text, limits
+
+
+def _norm_font(name) -> str:
+    return " ".join(str(name or "").lower().split())
+
+
+def find(ctx, check):
+    """Body font (most characters) not in `fonts` (null: any), or its size outside `sizes`."""
+    doc = ctx.doc
+    layout = doc.layout or {}
+    body_font, body_size = layout.get("body_font"), layout.get("body_font_size")
+    fonts = limits(ctx, check, "fonts")
+    sizes = limits(ctx, check, "sizes", "font_sizes")
+    lang = report_lang(ctx)
+    if isinstance(fonts, str):
+        fonts = [fonts]
+    font_bad = bool(fonts) and body_font is not None and \
+        _norm_font(body_font) not in {_norm_font(f) for f in fonts}
+    lo, hi = bounds(sizes)
+    size_bad = body_size is not None and ((lo is not None and body_size < lo - 0.01)
+                                          or (hi is not None and body_size > hi + 0.01))
+    if not (font_bad or size_bad):
+        return
+    # anchor: the first body paragraph set in the offending font or size
+    s, e = first_paragraph(doc)
+    for p in layout.get("paragraphs") or ():
+        if p.get("part") != "body" or p["end"] <= p["start"]:
+            continue
+        if (font_bad and p.get("font") == body_font) or (size_bad and p.get("size") == body_size):
+            s, e = p["start"], p["end"]
+            break
+    expected = []
+    if fonts:
+        expected.append(WORDS[lang]["or"].join(fonts))
+    expected.append(range_text(lang, lo, hi) + " pt")
+    yield check.hit(ctx, s, e, found=f"{body_font or '?'} {num(body_size)} pt",
+                    expected=", ".join(expected), font=body_font or "?", size=num(body_size))

@@ -1,0 +1,28 @@
+"""`common.margins`: page margins outside the language's limits (.docx)."""
+from __future__ import annotations
+
+from .layout_limits import SIDES, TOLERANCE_MM, TOLERANCE_TEXT_MM, bounds, first_paragraph, report_lang, num, range_text, limits
+
+
+def find(ctx, check):
+    """Margins of the first section outside the per-language limits (option `margins`)."""
+    layout = ctx.doc.layout or {}
+    wanted = limits(ctx, check, "margins")
+    if not isinstance(wanted, dict):
+        return
+    lang = report_lang(ctx)
+    bad = []
+    for side in ("top", "bottom", "left", "right"):
+        value = layout.get(side)
+        lo, hi = bounds(wanted.get(side))
+        if layout.get("margins_from_text"):   # PDF: the text's distance; the margin may be less
+            hi = None
+            lo = None if lo is None else lo - TOLERANCE_TEXT_MM
+        if value is None or (lo is None and hi is None):
+            continue
+        if (lo is not None and value < lo - TOLERANCE_MM) or (hi is not None and value > hi + TOLERANCE_MM):
+            bad.append(f"{SIDES[lang][side]} {num(value)} ({range_text(lang, lo, hi)})")
+    if bad:
+        s, e = first_paragraph(ctx.doc)
+        yield check.hit(ctx, s, e, found="; ".join(bad),
+                        **{k: num(layout.get(k)) for k in ("top", "bottom", "left", "right")})

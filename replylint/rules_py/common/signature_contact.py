@@ -1,0 +1,24 @@
+"""`common.signature-contact`: an e-mail reply, or a Russian letter, with no phone of the signer
+or the executor. The phones are found once by the structure (`ctx.contact_phones`,
+structure/signer.py): a phone in the letterhead or the addressee block does not count."""
+from __future__ import annotations
+
+from ...spans import report_span
+
+
+def find(ctx, check):
+    doc = ctx.doc
+    if doc.kind != "email" and doc.lang != "ru":
+        return
+    if not doc.text.strip() or ctx.contact_phones:
+        return
+    end = ctx.reply_end
+    text = doc.text
+    zone = doc.first_zone("signature")
+    if zone:
+        s, e = zone.start, zone.end
+    else:
+        s, e = report_span(text[:end], "end")
+    while e > s and text[e - 1] in "\r \t\n":
+        e -= 1
+    yield check.hit(ctx, s, e)

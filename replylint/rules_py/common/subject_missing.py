@@ -1,0 +1,50 @@
+"""`common.subject-missing`: an e-mail with no Subject, a Vietnamese công văn with no trích yếu "V/v …"."""
+from __future__ import annotations
+
+import regex
+
+from ...spans import report_span
+
+VI_NUMBER = regex.compile(r"(?m)^[ \t#*]*Số\s*:\s*\S")
+
+VI_TRICH_YEU = regex.compile(r"(?m)(?:^[ \t#*]*|[ \t]{3,}|\t)(?:V/v|V/V|v/v|Về\s+việc|VỀ\s+VIỆC)\b")
+
+VI_ADDRESSEE = regex.compile(r"(?m)^[ \t#*]*Kính\s+gửi")
+
+
+def _first_line(doc):
+    s, e = report_span(doc.text, "start")
+    while e > s and doc.text[e - 1] in "\r \t":
+        e -= 1
+    return s, e
+
+
+def find(ctx, check):
+    doc = ctx.doc
+    if doc.kind == "email":
+        if "subject" not in doc.metadata and doc.format != "eml":
+            return          # an e-mail pasted as text: its headers are unknown
+        subject = regex.sub(r"^(?:\s*(?:re|fwd?|aw|wg|ha|тема|subject)\s*(?:\[\d+\])?\s*:)+", "",
+                            str(doc.metadata.get("subject") or ""), flags=regex.I)
+        if not subject.strip(" \t-–—.:"):
+            s, e = _first_line(doc)
+            yield check.hit(ctx, s, e, what="email")
+        return
+    # only a công văn needs a trích yếu; the Vietnamese pack decides what the document is
+    if doc.lang != "vi" or ctx.vi_kind != "congvan":
+        return
+    # the trích yếu sits under the number, before "Kính gửi"; the subject zone when found
+    end = VI_ADDRESSEE.search(doc.text)
+    head = doc.text[: end.start()] if end else doc.text[: max(600, len(doc.text) // 3)]
+    if VI_TRICH_YEU.search(head):
+        return
+    if any(VI_TRICH_YEU.match(doc.text[s:e].lstrip()) for s, e in doc.zone_spans(["subject"])):
+        return
+    m = VI_NUMBER.search(doc.text)
+    if m:
+        ls = m.start()
+        le = doc.text.find("\n", ls)
+        s, e = ls, (len(doc.text) if le < 0 else le)
+    else:
+        s, e = _first_line(doc)
+    yield check.hit(ctx, s, e, what="cong-van")

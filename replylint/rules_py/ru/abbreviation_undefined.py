@@ -1,0 +1,132 @@
+"""ru.abbreviation-undefined: an upper-case abbreviation used in the body before its full form
+introduces it ("(далее – ЦЗН)", "(далее — ЦЗН)", "(далее - ЦЗН)", "(далее ЦЗН)", "полное
+название (ЦЗН)", "ЦЗН (полное название)").
+
+Not abbreviations here: the universally known ones (built-in list + config `allow` +
+settings `allowed_abbreviations`), legal forms (ООО, ГБУ …), act numbers and codes with
+digits ("59-ФЗ", "2334-ПП", "ГСП-4", "ГОСТ Р 52289"), words of an all-capital run of 3+ words
+(that is common.shouting), Roman numerals, quoted names «…», letterhead and signature zones."""
+from __future__ import annotations
+
+import regex
+
+from ...nlp import parse_ru
+from ...spans import inside
+
+BUILTIN_ALLOW = frozenset("""
+РФ СССР США ООН ЕС СНГ ЕАЭС НАТО ЮНЕСКО ВОЗ
+ИНН СНИЛС ОМС ДМС КПП ОГРН ОГРНИП ОКПО ОКВЭД ОКАТО ОКТМО ОКОПФ ОКФС ОКУД ОКОГУ БИК КБК ЕГРН ЕГРЮЛ ЕГРИП
+МВД ГИБДД ГАИ ГУ МЧС ФСБ ФСО ФНС ИФНС УФНС ФССП ФСИН ФМС УФМС ГУВМ МИД ПФР ФСС СФР
+УМВД ОМВД УВД ГУВД ОВД ФАС ЦБ РЖД ВС КС
+ФЗ ФКЗ ГОСТ СНИП САНПИН ТР ТС
+ГК ЖК НК ТК УК БК ЗК СК АПК ГПК УПК КАС КОАП
+ЗАГС ЖКХ ЖКУ ДТП ПДД СМИ ВУЗ ВУЗЫ ЕГЭ ОГЭ ВИЧ ДНК НДС НДФЛ ИП ЭП ЭЦП ПИН СМС ТВ IT
+МКАД МЦК МЦД ТТК ВОВ СВО РАН МГУ ФИО ДПС ГЛОНАСС ОСАГО КАСКО
+""".split())
+LEGAL_FORMS = frozenset("""
+ООО ОАО ЗАО АО ПАО НАО НКО АНО ИП ТСЖ ТСН ЖСК СНТ ДНП КФХ ПК НО ЧОУ ЧУ
+ГБУ ГКУ ГУП МУП ФГУП ГАУ МБУ МКУ МАУ ФГБУ ФКУ ФГКУ ФГАУ ГБОУ МБОУ МАОУ МКОУ ГБУЗ ГАУЗ ГБПОУ
+ОГБУ ОГКУ ОГАУ КУ БУ КГБУ КГКУ КГАУ ФГБОУ ФГАОУ ГОБУ ГАОУ ГКОУ ГБДОУ МБДОУ МАДОУ ГАПОУ ГКУЗ
+""".split())
+ABBR = regex.compile(r"(?<![\w\-/.№])[А-ЯЁ]{2,}(?:[а-яё]{1,2}[А-ЯЁ]+)?(?![\w])")
+DEFINE_DALEE = regex.compile(r"\(\s*далее\s*(?:по\s+тексту\s*|также\s*|—|–|-|:|\s)\s*[—–\-:]?\s*([^()]{1,120})\)", regex.I)
+DEFINE_DALEE_BARE = regex.compile(
+    r"[,—–]\s*далее\s*(?:по\s+тексту\s*)?[—–\-:]?\s*(?:[«\"]?)(?-i:([А-ЯЁ]{2,}(?:[а-яё]{1,2}[А-ЯЁ]+)?))(?![\w])", regex.I)
+DEFINE_PAREN = regex.compile(r"\(\s*([А-ЯЁ][А-ЯЁа-яё\s\-]{1,40}?)\s*\)")
+ROMAN = regex.compile(r"^[IVXLСХ]+$")
+STAMP = regex.compile(r"сертификат|владелец|действителен|электронн\w+\s+подпис|подписан", regex.I)
+
+
+def _allowed(ctx, check) -> set:
+    allow = set(BUILTIN_ALLOW) | LEGAL_FORMS
+    opt = check.options(ctx).get("allow") or []
+    allow |= {str(a).upper() for a in opt}
+    allow |= {str(a).upper() for a in (ctx.settings.get("allowed_abbreviations") or [])}
+    return allow
+
+
+def definitions(text: str) -> dict[str, int]:
+    """abbreviation -> offset where it is introduced."""
+    out: dict[str, int] = {}
+    for m in DEFINE_DALEE.finditer(text):
+        for a in ABBR.finditer(m.group(1)):
+            out.setdefault(a.group(), m.start())
+    # ", далее – УСЗН," / "– далее УСЗН –": the same convention set off by commas or dashes
+    for m in DEFINE_DALEE_BARE.finditer(text):
+        out.setdefault(m.group(1), m.start())
+    for m in DEFINE_PAREN.finditer(text):
+        inner = m.group(1).strip()
+        before = text[max(0, m.start() - 80):m.start()]
+        words = inner.split()
+        caps = [w for w in words if ABBR.fullmatch(w)]
+        # "полное название (ЦЗН)": a full name with lower-case words right before
+        if caps and regex.search(r"[а-яё]{3,}[»\"]?\s*$", before):
+            for w in caps:
+                out.setdefault(w, m.start())
+    # "ЦЗН (центр занятости населения)": the abbreviation followed by its expansion
+    for m in regex.finditer(r"(?<![\w])([А-ЯЁ]{2,})\s*\(\s*[«\"]?[А-ЯЁа-яё][а-яё]+\s+[а-яё]", text):
+        out.setdefault(m.group(1), m.start())
+    return out
+
+
+def _in_caps_run(text: str, s: int, e: int) -> bool:
+    """Part of a run of 3+ all-capital words (a shouted sentence, a letterhead line)."""
+    line_s = text.rfind("\n", 0, s) + 1
+    line_e = text.find("\n", e)
+    line_e = len(text) if line_e < 0 else line_e
+    words = list(regex.finditer(r"[\w\-]+", text[line_s:line_e]))
+    idx = next((i for i, w in enumerate(words) if line_s + w.start() <= s < line_s + w.end()), None)
+    if idx is None:
+        return False
+    def caps(w):
+        t = w.group()
+        return sum(c.isalpha() for c in t) >= 1 and t.upper() == t and any(c.isalpha() for c in t)
+    run = 1
+    j = idx - 1
+    while j >= 0 and caps(words[j]):
+        run += 1
+        j -= 1
+    j = idx + 1
+    while j < len(words) and caps(words[j]):
+        run += 1
+        j += 1
+    long_words = sum(1 for w in words[max(0, idx - run):idx + run]
+                     if caps(w) and len(w.group()) >= 4)
+    return run >= 3 and long_words >= 2
+
+
+def find(ctx, check):
+    text = ctx.doc.text
+    allow = _allowed(ctx, check)
+    defs = definitions(text)
+    q = ctx.quotes
+    reported = set()
+    for zs, ze in ctx.spans(check.rule.zones):
+        for m in ABBR.finditer(text, zs, ze):
+            a = m.group()
+            key = a.upper()
+            if key in allow or a in reported or ROMAN.match(a):
+                continue
+            if len(a) == 2 and any(t.startswith(("PREP", "CONJ", "PRCL", "INTJ"))
+                                   for t in parse_ru(a)[2]):
+                continue      # a function word typed in capitals ("ОТ", "ОБ", "НА")
+            s, e = m.span()
+            nxt = text[e:e + 3]
+            if regex.match(r"-?\d|\s+\d|\s+Р\s+\d", text[e:e + 6]) or nxt.startswith("-") \
+                    or regex.search(r"\d[\-/]$", text[max(0, s - 2):s]):
+                continue      # codes and act numbers: 59-ФЗ, ГСП-4, ГОСТ 26804, СП 42.13330
+            if inside(s, q):
+                continue
+            if _in_caps_run(text, s, e):
+                continue
+            line_s = text.rfind("\n", 0, s) + 1
+            line_e = text.find("\n", e)
+            if STAMP.search(text[line_s:line_e if line_e >= 0 else len(text)]):
+                continue
+            where = defs.get(a)
+            if where is not None and where <= s:
+                continue
+            if where is not None and where > s and where - s < 200:
+                continue      # introduced in the same breath: "ЦЗН (центр занятости …)"
+            reported.add(a)
+            yield check.hit(ctx, s, e, abbreviation=a)

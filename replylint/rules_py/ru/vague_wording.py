@@ -1,0 +1,93 @@
+"""`ru.vague-wording`: a vague phrase with no concrete date, act or measure after it."""
+from __future__ import annotations
+
+import regex
+
+from ...matching import cached_matcher
+from ...spans import inside
+from .legal_refs import cites_act, has_date
+
+CONCRETE_AFTER = regex.compile(r"^\s*(?:[:—–(]\s*\S|,?\s*а\s+именно\b)")
+
+# "к виновным будут приняты меры", "меры будут приняты": measures promised but not named
+# ("меры по замене труб" names one)
+BARE_MEASURES = regex.compile(
+    r"\b(?:будут|будет)\s+(?:\w+\s+)?приняты\s+(?:все\s+)?меры\b(?!\s+(?:по|к|в\s+виде)\b)"
+    r"|(?<![\w-]\s)\bмеры\s+(?!по\b)(?:\w+\s+){0,2}?будут\s+приняты\b", regex.I)
+
+
+class _Span:
+    def __init__(self, start, end):
+        self.start, self.end = start, end
+
+FUTURE_WORDS = {"будет", "будут", "будем", "планируется", "запланировано", "предполагается"}
+
+MODAL_WORDS = {"можете", "вправе", "необходимо", "нужно", "следует", "должны", "должен", "должна",
+               "обязаны", "рекомендуем", "просим", "предлагаем", "сможете", "может", "могут"}
+
+
+def _future_or_modal(ctx, start, end, modal: bool):
+    an = ctx.analysis
+    s0, s1 = an.sentence_span(start)
+    for t in an.tokens_in(s0, s1):
+        if not t.is_word:
+            continue
+        if t.lower in FUTURE_WORDS or (modal and t.lower in MODAL_WORDS):
+            return True
+        if t.tags and all("futr" in tag for tag in t.tags if tag.startswith("VERB")) \
+                and any(tag.startswith("VERB") and "futr" in tag for tag in t.tags):
+            return True
+    return False
+
+
+def find(ctx, check):
+    opts = check.options(ctx)
+    always = cached_matcher({"lemmas": opts.get("always") or []})
+    promise = cached_matcher({"lemmas": opts.get("promise") or []})
+    commitment = cached_matcher({"lemmas": opts.get("commitment") or []})
+    text = ctx.doc.text
+    q = ctx.quotes
+    an = ctx.analysis
+    spans = ctx.spans(check.rule.zones)
+    hits = [(m, "always") for m in always.find(ctx, spans)]
+    hits += [(m, "promise") for m in promise.find(ctx, spans)]
+    hits += [(m, "commitment") for m in commitment.find(ctx, spans)]
+    hits += [(_Span(m.start(), m.end()), "always") for zs, ze in spans
+             for m in BARE_MEASURES.finditer(text, zs, ze)]
+    hits.sort(key=lambda h: h[0].start)
+    for m, kind in hits:
+        if inside(m.start, q):
+            continue
+        s0, s1 = an.sentence_span(m.start)
+        after = text[m.end:s1]
+        if has_date(after) or cites_act(after) or CONCRETE_AFTER.search(after):
+            continue
+        if kind == "promise":
+            # "в установленном порядке": vague as a promise or an instruction, not as a
+            # description of a past approval ("утверждённой в установленном порядке …")
+            if cites_act(text[s0:s1]) or _after_participle(ctx, m.start):
+                continue
+            if not _future_or_modal(ctx, m.start, m.end, modal=True):
+                continue
+        elif kind == "commitment":
+            # "при необходимости", "необходимые меры": vague only in what the office will do
+            if not _future_or_modal(ctx, m.start, m.end, modal=False):
+                continue
+        elif regex.search(r"продл", text[s0:s1]) and regex.search(r"срок", text[s0:s1]):
+            continue   # the 59-ФЗ extension formula
+        yield check.hit(ctx, m.start, m.end)
+
+
+def _after_participle(ctx, pos):
+    an = ctx.analysis
+    i = an.token_index_at(pos)
+    prev = [t for t in an.tokens[max(0, i - 3):i] if t.is_word and t.lower not in ("и", "а", "также")]
+    if not prev:
+        return False
+    tags = prev[-1].tags
+    if any(tag.startswith("PRTF") for tag in tags):
+        return True     # "утверждённой в установленном порядке документацией"
+    # "принят в установленном порядке" reports a past act; "будут рассмотрены в установленном
+    # порядке" is a promise (a future auxiliary before the short participle)
+    aux = {t.lower for t in prev[:-1]}
+    return any(tag.startswith("PRTS") for tag in tags) and not aux & {"будет", "будут", "быть"}

@@ -1,0 +1,68 @@
+"""`vi.legacy-encoding`: text in TCVN3 (ABC) or VNI, or a .docx font of those encodings."""
+from __future__ import annotations
+
+import regex
+
+from ...language import legacy_encoding as _detect
+from ...language import legacy_to_unicode as to_unicode, line_legacy_encoding as _line_encoding, LEGACY_ODD as _ODD, LEGACY_MID_CAP as _MID_CAP
+
+NAMES = {"tcvn3": "TCVN3 (ABC, phông .VnTime)", "vni": "VNI (phông VNI-Times)"}
+
+_FONT = regex.compile(r"^\s*(?:\.Vn|VNI[-_ ]|VN[-_ ]?(?:Times|Arial|Helve))", regex.I)
+
+
+def _font_paragraphs(doc) -> list[tuple[int, int, str]]:
+    """(start, end, font) of .docx paragraphs set in a TCVN3/VNI font (reader's layout facts)."""
+    layout = doc.layout or {}
+    paras = layout.get("paragraphs") or []
+    out = []
+    for item in layout.get("legacy_fonts") or ():
+        try:
+            n, font = item
+            p = paras[int(n) - 1]
+            out.append((int(p["start"]), int(p["end"]), str(font)))
+        except (ValueError, TypeError, IndexError, KeyError):
+            continue
+    if not out:
+        fonts = layout.get("fonts") or []
+        bad = [str(f) for f in fonts if _FONT.match(str(f))]
+        if bad:
+            out.append((0, 0, bad[0]))
+    return out
+
+
+def find(ctx, check):
+    doc = ctx.doc
+    found = list(ctx.legacy_passages)
+    for s, e, enc in found:
+        preview = to_unicode(doc.text[s:e], enc)
+        preview = preview[:60].rsplit(" ", 1)[0] + " …" if len(preview) > 60 else preview
+        line_end = doc.text.find("\n", s)
+        end = e if line_end < 0 or line_end > e else line_end
+        yield check.hit(ctx, s, end, suggestion=preview, encoding=NAMES.get(enc, enc))
+    # passages the reader already marked unreadable (readers call language.legacy_spans)
+    for s, e in list(doc.unreadable):
+        if e <= s or any(a < e and s < b for a, b, _ in found):
+            continue
+        if not (_ODD.search(doc.text, s, e) or _MID_CAP.search(doc.text, s, e)):
+            continue
+        enc = _detect(doc.text[s:e]) or _line_encoding(doc.text[s:e]) or "tcvn3"
+        found.append((s, e, enc))
+        preview = to_unicode(doc.text[s:e], enc)
+        preview = preview[:60].rsplit(" ", 1)[0] + " …" if len(preview) > 60 else preview
+        line_end = doc.text.find("\n", s)
+        end = e if line_end < 0 or line_end > e else line_end
+        yield check.hit(ctx, s, end, suggestion=preview, encoding=NAMES.get(enc, enc))
+    fonts = [f for f in _font_paragraphs(doc) if not any(a < max(f[1], f[0] + 1) and f[0] < b for a, b, _ in found)]
+    if fonts:
+        names = sorted({f for _, _, f in fonts})
+        enc = "vni" if any(f.upper().startswith("VNI") for f in names) else "tcvn3"
+        s, e = fonts[0][0], fonts[0][1]
+        if e <= s:
+            line = doc.text.find("\n")
+            e = len(doc.text) if line < 0 else line
+        line_end = doc.text.find("\n", s, e)
+        e = e if line_end < 0 else line_end
+        yield check.hit(ctx, s, e, encoding=NAMES[enc],
+                        message=f"Văn bản dùng phông chữ bảng mã cũ {', '.join(names)} ({NAMES[enc]}): "
+                                f"chuyển nội dung sang Unicode và dùng phông Times New Roman theo TCVN 6909:2001.")

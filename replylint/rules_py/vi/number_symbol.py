@@ -1,0 +1,83 @@
+"""`vi.number-symbol`: a công văn without "Số: …/…-…" or with a malformed one."""
+from __future__ import annotations
+
+import regex
+
+from ...spans import first_line_span
+from ...structure import vi_kind as K
+from .formalities import _checked_kind
+
+_NUM_LABEL = regex.compile(r"^[ \t]*(?P<label>S[ốô]|SỐ)[ \t]*:", regex.M)
+
+# the value runs to the end of the line or to a column gap followed by the date column
+_NUM_VALUE_END = regex.compile(r"(?:[ \u00a0]{2,}|\t+)(?=[^\s/])|(?<=[\p{L}\d])[ \u00a0](?=\p{Lu}\p{Ll})")
+
+_NUM_NO_COLON = regex.compile(r"^[ \t]*(?P<label>S[ốô]|SỐ)[ \t]+(?=\d+[ \t]*/)", regex.M)
+
+_NUM_OK = regex.compile(
+    r"^(?P<num>\d+|[ .…_\u00a0\ue000]*)/(?P<sym>(?:\d{4}/)?[A-ZĐ][A-ZĐa-zđ0-9]*(?:[-–][A-ZĐa-zđ0-9]+)*)\.?$")
+
+
+def find(ctx, check):
+    k = _checked_kind(ctx, ("congvan", "vanban"))
+    if k is None:
+        return
+    text = ctx.doc.text
+    note = K.kind_note(k)
+    found = None
+    for s, e in K.head_spans(ctx.doc):
+        m = _NUM_LABEL.search(text, s, e)
+        if m:
+            found = m
+            break
+    if not found:
+        for s, e in K.head_spans(ctx.doc):
+            m = _NUM_NO_COLON.search(text, s, e)
+            if m:
+                le = text.find("\n", m.end())
+                le = len(text) if le < 0 else le
+                vm = _NUM_VALUE_END.search(text, m.end(), le)
+                end = vm.start() if vm else le
+                yield check.hit(ctx, m.start("label"), end, kind=note,
+                                message=f"Số và ký hiệu «{text[m.start('label'):end]}» không đúng thể thức: "
+                                        f"thiếu dấu hai chấm sau «Số» (ví dụ «Số: 05/UBND-VP») {note}.")
+                return
+        if k == "congvan":
+            s, e = first_line_span(text)
+            yield check.hit(ctx, s, e, suggestion="Số: 05/UBND-VP", kind=note,
+                            message=f"Thiếu số và ký hiệu văn bản (dạng «Số: 05/UBND-VP») {note}.")
+        return
+    line_end = text.find("\n", found.end())
+    line_end = len(text) if line_end < 0 else line_end
+    # the value starts after the spaces that follow "Số:" ("Số:  56/UBND-VP" is not a blank number)
+    vstart = found.end()
+    while vstart < line_end and text[vstart] in " \t\u00a0" and vstart - found.end() < 8:
+        vstart += 1
+    vm = _NUM_VALUE_END.search(text, vstart, line_end)
+    vend = vm.start() if vm else line_end
+    raw = text[found.end():vend]
+    value = raw.strip()
+    vs = found.end() + (len(raw) - len(raw.lstrip()))
+    span = (found.start("label"), vs + len(value)) if value else (found.start("label"), found.end())
+    problem = None
+    ok = _NUM_OK.match(value)
+    if not value:
+        problem = "thiếu số và ký hiệu sau «Số:»"
+    elif "/" not in value:
+        problem = "thiếu dấu «/» giữa số và ký hiệu"
+    elif not ok:
+        if regex.search(r"\s", value.strip(" .…_")) or regex.search(r"\s[/-]|[/-]\s", value):
+            problem = "có dấu cách trong số và ký hiệu"
+        else:
+            problem = "ký hiệu không đúng dạng «số/chữ viết tắt tên cơ quan-đơn vị»"
+    else:
+        num = ok.group("num")
+        if num.isdigit() and len(num) == 1:
+            problem = f"số nhỏ hơn 10 phải có số 0 ở trước («0{num}»)"
+    if problem:
+        sugg = None
+        if ok and ok.group("num").isdigit() and len(ok.group("num")) == 1:
+            sugg = "Số: 0" + value
+        yield check.hit(ctx, span[0], span[1], suggestion=sugg, kind=note,
+                        message=f"Số và ký hiệu «{text[span[0]:span[1]]}» không đúng thể thức: "
+                                f"{problem} (ví dụ «Số: 05/UBND-VP») {note}.")

@@ -1,0 +1,331 @@
+"""The signer, the executor and their phones at the end of a reply, read once per document
+(`Context.signer`, `Context.contact_phones`, `Context.reply_end`).
+
+The segmenter's `signature`/`executor` zones are used when present, but the decision never
+rests on them alone: the end of the reply (the *tail*: the lines after the last paragraph of
+prose, e-mail quoted history cut off) is scanned for a person's name and a phone number.
+A signature counts when a person's name stands on a line of its own (or at the end of a
+position line): ru "И.О. Фамилия", "Фамилия И.О.", "Фамилия Имя Отчество"; vi 2–5 capitalised
+syllables (a known surname, or right after a position / TM., KT. line, or right before a
+position line as e-mails put it). Executor lines ("Исп. …") and e-signature stamps
+("ДОКУМЕНТ ПОДПИСАН …", "Владелец …") are not the signer.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from ..document import PLACEHOLDER
+from ..nlp import parse_ru
+from .common import QUOTE_FROM, QUOTE_META
+
+SIGNED_BY = regex.compile(r"(?i)^(?:người\s+ký|подписал[аи]?)\s*:")
+
+PLACEHOLDER_NAME = regex.compile(rf"(?:^|\s{{2,}}|\t){PLACEHOLDER}{{3,}}[ .]*$")
+
+U, L = "А-ЯЁ", "а-яё"
+
+U, L = "А-ЯЁ", "а-яё"
+
+SURNAME_RU = rf"(?:[{U}][{L}]+(?:-[{U}][{L}]+)?|[{U}]{{2,}}(?:-[{U}]{{2,}})?)"   # Иванова, ИВАНОВА
+
+INITIALS_RU = rf"[{U}]\.\s?(?:[{U}]\.)?"
+
+RU_NAME_AT_END = regex.compile(
+    rf"(?:^|[\s,–—-]|(?<=[{L}])){INITIALS_RU}\s?{SURNAME_RU}(?:\s*\([^()\n]{{1,20}}\))?$"
+    rf"|(?:^|[\s,–—-]){SURNAME_RU}\s+{INITIALS_RU}(?:\s*\([^()\n]{{1,20}}\))?$")
+
+RU_FULL_NAME = regex.compile(
+    rf"(?:^|\s{{2,}}|\t){SURNAME_RU}\s+[{U}][{L}]+\s+[{U}][{L}]+(?:вич|вна|чна|ична|ич|оглы|кызы)$")
+
+VI_SURNAMES = set("""
+Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Lâm Trịnh Đinh Mai
+Trương Lò Cầm Đào Hà Tô Lưu Lương Kiều Quách Tạ Thái Châu Cao Đoàn Vương Triệu Tăng Chu Đàm La
+Mạc Hứa Từ Tôn Thân Khúc Lại Giang Kim Quan Doãn Phùng Lã Mã Âu Diệp Đồng Nông Vi Sầm Hầu
+Nghiêm Tống Lục Khổng Viên Bạch Quản Thạch Danh Kha Ninh Lộc Phó Chế Lăng Ưng Bế Ma Mông Yên
+Thiều Văn Hoàng Huỳnh Khương Khúc Lữ Mẫn Ông Tiêu Trình Trang Ung Vòng Y Điểu Hoa Lạc Lường
+""".split())
+
+# Capitalised words of letter furniture that never form a person's name on their own line.
+# ("Lưu" is not here: it is a common surname – "Lưu Quang Vinh" – and the archive line
+# "Lưu: VT, TN." never matches a name line because of its colon and the capitals of "VT".)
+VI_NOT_NAME = set("""
+Ủy Uỷ Sở Phòng Kính Gửi Nơi Trân Trọng Điện Thoại Địa Chỉ Xã Phường Huyện Quận Tỉnh Thuế
+Email Hotline Website Cổng Số Ngày Tháng Năm Trả Lời Kết Quả Nhánh Hộp Thư Fax
+""".split())
+
+# military and police ranks written before a signer's name
+VI_RANK = regex.compile(r"^(?:Đại|Thượng|Trung|Thiếu)\s+(?:tướng|tá|úy|uý)\s+|^(?:ĐẠI|THƯỢNG|TRUNG|THIẾU)\s+(?:TƯỚNG|TÁ|ÚY|UÝ)\s+")
+
+VI_SYLL = r"\p{Lu}(?:['’]\p{Lu})?[\p{Ll}\p{M}]*"
+
+VI_NAME_LINE = regex.compile(rf"^(?:(?:Ông|Bà)\s+)?({VI_SYLL}(?:\s+{VI_SYLL}){{1,4}})$")
+
+VI_POSITION = regex.compile(
+    r"^(?:TM|KT|TL|TUQ|Q|T/M|K/T)\.|^(?:PHÓ\s+)?(?:CHỦ\s+TỊCH|GIÁM\s+ĐỐC|TRƯỞNG|CHÁNH|BỘ\s+TRƯỞNG|THỨ\s+TRƯỞNG|"
+    r"TRƯỞNG\s+PHÒNG|CHI\s+CỤC\s+TRƯỞNG|CỤC\s+TRƯỞNG|VIỆN\s+TRƯỞNG|HIỆU\s+TRƯỞNG)"
+    r"|^(?:Phó\s+)?(?:Chuyên\s+viên|Công\s+chức|Viên\s+chức|Cán\s+bộ|Giám\s+đốc|Chủ\s+tịch|Trưởng|Phó|Kế\s+toán|Thư\s+ký|Nhân\s+viên)\b")
+
+UPPER_LINE = regex.compile(r"^[^\p{Ll}]*\p{Lu}{2}[^\p{Ll}]*$")
+
+EXECUTOR = regex.compile(r"^(?:Исп\.|Исп:|Исп\s|Исп-ль|Исполнител|Ответственный\s+исполнитель|Người\s+thực\s+hiện|"
+                         r"Cán\s+bộ\s+thụ\s+lý|Chuyên\s+viên\s+thụ\s+lý"
+                         # "Cán bộ phụ trách: …", "Người theo dõi: …", "Người xử lý hồ sơ: …" (label and colon)
+                         r"|(?:Cán\s+bộ|Chuyên\s+viên|Công\s+chức|Viên\s+chức)\s+(?:phụ\s+trách|xử\s+lý|theo\s+dõi)(?:\s+hồ\s+sơ)?\s*:"
+                         r"|Người\s+(?:theo\s+dõi|xử\s+lý|soạn\s+thảo|liên\s+hệ)(?:\s+hồ\s+sơ)?\s*:)", regex.I)
+
+STAMP = regex.compile(r"^(?:ДОКУМЕНТ\s+ПОДПИСАН|Документ\s+подписан|ЭЛЕКТРОННОЙ\s+ПОДПИСЬЮ|электронной\s+подписью"
+                      r"|СВЕДЕНИЯ\s+О\s+СЕРТИФИКАТЕ|Сведения\s+о\s+сертификате|Сертификат|СЕРТИФИКАТ|Владелец|ВЛАДЕЛЕЦ"
+                      r"|Действителен|ДЕЙСТВИТЕЛЕН|Подписано|Подлинник\s+электронного\s+документа|ПОДЛИННИК\s+ЭЛЕКТРОННОГО|Ký\s+bởi|Người\s+ký|Thời\s+gian\s+ký|Cơ\s+quan:|[•·])")
+
+QUOTE_START = regex.compile(
+    r"^(?:-{2,}\s*(?:Original Message|Forwarded message|Исходное сообщение|Пересылаемое сообщение)"
+    r"|>|.{0,200}(?:wrote|пишет|написал|написала|написал\(а\)|đã viết|viết):$"
+    r"|.{0,200}\d[^<>\n]{0,120}<?[\w.+-]+@[\w-]+(?:\.[\w-]+)+>?\s*:$)", regex.I)   # "14.04.2026, 09:41, "…" <a@b.ru>:"
+
+CLOSING = regex.compile(r"^(?:С\s+уважением|С\s+наилучшими|Trân\s+trọng|Kính\s+thư|Best\s+regards|Regards)", regex.I)
+
+LIST_ITEM = regex.compile(r"^(?:[-–—•+*]\s|\d{1,2}[.)]\s)")
+
+RECIPIENTS_LABEL = regex.compile(r"(?i)^(?:nơi\s+nhận|рассылка|разослать)\s*:")
+
+MD = regex.compile(r"\*\*|__|^#{1,6}\s+|(?<!\w)[*_](?=\w)|(?<=\w)[*_](?!\w)")
+
+PHONE = regex.compile(
+    r"(?<![\w./\-])(?:\+\d{1,3}[\s\-]?)?(?:\d{1,2}\s?)?(?:\(\d{2,5}\)[\s\-]?)?\d{1,4}(?:[\s\-]?\d{2,4}){1,4}(?![\w/]|[.,]\d)"
+    # Vietnamese dotted numbers "024.3825.1234", "0912.345.678" (a trunk 0: never a date)
+    r"|(?<![\w./\-])(?:\+84[.\s]?|0)\d{2,3}\.\d{3,4}\.\d{3,4}(?![\w/]|[.,]\d)")
+
+PHONE_LABEL = regex.compile(r"(?i)(?:тел|телефон|факс|моб|т\.|điện\s+thoại|đt|sđt|di\s+động|hotline|phone|mobile|tel)\W{0,4}$")
+
+LOCAL_PHONE = regex.compile(r"^\d{1,3}-\d{2}-\d{2}$")
+
+
+def phones(text: str):
+    """Phone numbers in `text`: 7–13 digits in phone grouping, not dates or document numbers;
+    a short local number ("62-17-41") when labelled "тел."."""
+    for m in PHONE.finditer(text):
+        s = m.group()
+        digits = sum(c.isdigit() for c in s)
+        labelled = bool(PHONE_LABEL.search(text[max(0, m.start() - 20):m.start()]))
+        if 5 <= digits < 7 and labelled and LOCAL_PHONE.match(s.strip()):
+            yield m
+            continue
+        if not 7 <= digits <= 13:
+            continue
+        grouped = bool(regex.search(r"[\s\-()]", s)) or s.startswith("+")
+        if grouped or labelled:
+            yield m
+
+
+def _lines(text: str, start: int = 0, end: int | None = None):
+    end = len(text) if end is None else end
+    pos = start
+    while pos <= end:
+        nl = text.find("\n", pos, end)
+        stop = end if nl < 0 else nl
+        raw = text[pos:stop]
+        clean = MD.sub("", raw.strip().rstrip("\r")).strip()
+        if clean.startswith("|") or clean.endswith("|"):
+            # a Markdown table row ("| Глава управы | А.Н. Смирнов |"): cells become columns
+            clean = regex.sub(r"\s*\|\s*", "    ", clean.strip("| ")).strip()
+            if not regex.search(r"\w", clean):
+                clean = ""
+        yield pos, stop, clean
+        if nl < 0:
+            break
+        pos = nl + 1
+
+# Automatic footers of agency mail systems under the signature: not the reply's text.
+DISCLAIMER = regex.compile(
+    r"^(?:Внимание[!:.]?\s+(?:Это|Данное|Настоящее|Информация|Письмо|Сообщение)|Это\s+(?:письмо|сообщение)\s+(?:сформировано|отправлено|создано)"
+    r"|(?:Данное|Настоящее)\s+(?:электронное\s+)?(?:письмо|сообщение)|Пожалуйста,\s+не\s+отвечайте|Просим\s+не\s+отвечать"
+    r"|Информация,?\s+содержащаяся\s+в\s+(?:этом|данном|настоящем)|Конфиденциально"
+    r"|(?:Lưu\s+ý:\s*)?(?:Đây\s+là\s+thư|Thư\s+(?:này|điện\s+tử\s+này)\s+(?:được|là))|Vui\s+lòng\s+không\s+trả\s+lời"
+    r"|This\s+(?:e-?mail|message)|Please\s+do\s+not\s+reply|Disclaimer|CONFIDENTIAL)", regex.I)
+
+
+def reply_end(doc) -> int:
+    """End of the reply proper: e-mails lose their quoted history and the mail system's footer."""
+    if doc.kind != "email":
+        return len(doc.text)
+    half = len(doc.text) // 2
+    lines = [(s, t) for s, _e, t in _lines(doc.text) if t]
+    for k, (s, line) in enumerate(lines):
+        if s > 0 and (QUOTE_START.match(line) or (s > half and DISCLAIMER.match(line))):
+            return s
+        if s > 0 and QUOTE_FROM.match(line) and any(QUOTE_META.match(t) for _, t in lines[k + 1:k + 4]):
+            return s        # Outlook's "От: … / Отправлено: …" block of the quoted message
+    return len(doc.text)
+
+SALUTATION = regex.compile(r"^(?:Уважаем|Здравствуйте|Добрый\s+день|Kính\s+gửi|Kính\s+chào|Xin\s+chào|Dear\b)", regex.I)
+
+
+def _is_prose(line: str) -> bool:
+    """A line of the letter's text (where the scan for the signature stops)."""
+    words = line.split()
+    if STAMP.match(line) or EXECUTOR.match(line):
+        return False        # an e-signature stamp or its footer, the executor: not the letter's text
+    if LIST_ITEM.match(line) or regex.search(r"\S(?: {3,}|\t)\S", line):
+        return False        # a recipients list item, or a flattened two-column line
+    if len(words) >= 16 or SALUTATION.match(line):
+        return True
+    if len(words) >= 3 and regex.search(r"[.!?…]$", line) and not line.endswith("./.") \
+            and not CLOSING.match(line):
+        return not RU_NAME_AT_END.search(line.rstrip("."))
+    return False
+
+
+def tail_lines(doc, end: int | None = None, limit: int = 25):
+    """Non-empty lines at the end of the reply, after the last paragraph of prose."""
+    end = reply_end(doc) if end is None else end
+    lines = [(s, e, t) for s, e, t in _lines(doc.text, 0, end) if t]
+    out = []
+    for s, e, t in reversed(lines):
+        if _is_prose(t) or len(out) >= limit:
+            break
+        out.append((s, e, t))
+    return list(reversed(out))
+
+
+def _vi_name(lines, i) -> bool:
+    t = regex.split(r"(?: {3,}|\t)", lines[i][2])[-1]      # the right-hand column
+    t = regex.sub(r"\s+\(.*\)$", "", t).strip(" .,;")
+    t = VI_RANK.sub("", t)      # police and army signers: "Thượng tá Vàng A Lử"
+    if UPPER_LINE.match(t) and 2 <= len(t.split()) <= 5:
+        # a signer's name printed in capitals: "NGUYỄN VĂN AN" under the position
+        first = t.split()[0]
+        prev = lines[i - 1][2] if i > 0 else ""
+        return first[:1] + first[1:].lower() in VI_SURNAMES and bool(VI_POSITION.search(prev)
+                                                                      or UPPER_LINE.match(prev))
+    m = VI_NAME_LINE.match(t)
+    if not m:
+        return False
+    syll = m.group(1).split()
+    if any(s in VI_NOT_NAME for s in syll):
+        return False
+    if syll[0] in VI_SURNAMES:
+        return True
+    before = [lines[j][2] for j in range(max(0, i - 3), i)]
+    nxt = lines[i + 1][2] if i + 1 < len(lines) else ""
+    return bool(any(VI_POSITION.search(b) or UPPER_LINE.match(b) for b in before)
+                or VI_POSITION.search(nxt))
+
+
+def _ru_person_words(line: str) -> bool:
+    """ "Екатерина Иванова", "Иванова Екатерина": 2–3 capitalised words, at least two of them
+    names, surnames or patronymics by pymorphy3."""
+    words = line.split()
+    if not 2 <= len(words) <= 3 or not all(regex.match(rf"^[{U}][{L}]+(?:-[{U}][{L}]+)?$", w) for w in words):
+        return False
+    named = 0
+    for w in words:
+        _, _, tags = parse_ru(w)
+        if any(("Name" in t or "Surn" in t or "Patr" in t) for t in tags[:3]):
+            named += 1
+    return named >= 2
+
+
+def is_name_line(lines, i, lang) -> bool:
+    t = lines[i][2]
+    cols = regex.split(r"(?: {3,}|\t)", t)
+    if len(cols) > 1 and (LIST_ITEM.match(cols[0]) or RECIPIENTS_LABEL.match(cols[0])):
+        t = cols[-1]    # "- Lưu: VT.      Trần Đình Nguyên": the signature column beside Nơi nhận
+    m = CLOSING.match(t)
+    if m:
+        # "С уважением, А.В. Николаев" on one line
+        t = t[m.end():].lstrip(" ,.:;–—-")
+        t = regex.sub(r"^(?:уважением|trọng)\W*", "", t, flags=regex.I)
+        if not t:
+            return False
+    signed = SIGNED_BY.match(t)
+    if signed:   # "Người ký: Lê Thị Ánh" names a person; in an e-signature stamp it names the office
+        rest = t[signed.end():].strip()
+        return bool(RU_NAME_AT_END.search(rest) or RU_FULL_NAME.match(rest) or (
+            VI_NAME_LINE.match(rest) and not set(rest.split()) & VI_NOT_NAME))
+    if EXECUTOR.match(t) or STAMP.match(t) or LIST_ITEM.match(t):
+        return False
+    if PLACEHOLDER_NAME.search(t):
+        return True     # a template's {{ signer }}, alone or after the position: a name to come
+    if lang in ("ru", "unknown") or regex.search(r"[А-Яа-яЁё]", t):
+        core = regex.sub(r"\s*[,;]?\s*(?<!\w)(?:тел\.|тел\b|телефон\b)[^\n]*$", "", t, flags=regex.I).strip()
+        if RU_NAME_AT_END.search(core) or RU_FULL_NAME.search(core) or RU_FULL_NAME.match(core):
+            return True
+        if _ru_person_words(core):
+            return True
+        if lang == "ru":
+            return False
+    return _vi_name(lines, i)
+
+
+def signer_lines(doc, lines) -> list[int]:
+    """Indexes of tail lines naming a person who signs (not the executor)."""
+    lang = doc.lang
+    found = [i for i in range(len(lines)) if is_name_line(lines, i, lang)]
+    if not found:
+        return []
+    # an executor block without the "Исп." label: the last name, directly followed by a phone
+    # line, after another name ("Б.В. Андреев / Пантелеймонов А.А. / 8 (499) 473-15-65")
+    if len(found) > 1:
+        last = found[-1]
+        nxt = lines[last + 1][2] if last + 1 < len(lines) else ""
+        if nxt and next(phones(nxt), None) and len(regex.sub(r"[\d\s()+\-,.доб]", "", nxt)) < 12:
+            found = found[:-1]
+    return found
+
+
+@dataclass
+class Signer:
+    """The line that names the person signing the reply."""
+    start: int
+    end: int
+    text: str                   # the cleaned line
+    in_zone: bool               # found in the segmenter's `signature` zone (else in the tail)
+
+
+def _name_in_zone(doc, name) -> Signer | None:
+    for s, e in doc.zone_spans([name]):
+        lines = [(a, b, t) for a, b, t in _lines(doc.text, s, e) if t]
+        for i in range(len(lines)):
+            if is_name_line(lines, i, doc.lang):
+                return Signer(lines[i][0], lines[i][1], lines[i][2], True)
+    return None
+
+
+def find_signer(doc, tail: list[tuple[int, int, str]]) -> Signer | None:
+    """The signer's name line: in the `signature` zone, else among the `tail` lines."""
+    if not doc.text.strip():
+        return None
+    found = _name_in_zone(doc, "signature")
+    if found is not None:
+        return found
+    names = signer_lines(doc, tail)
+    if names:
+        a, b, t = tail[names[0]]
+        return Signer(a, b, t, False)
+    return None
+
+
+def contact_phones(doc, end: int, tail: list[tuple[int, int, str]]) -> list[tuple[int, int]]:
+    """Phones in the signature and executor zones and in the tail of the reply (up to `end`),
+    except those in the letterhead or the addressee block (the office's, the citizen's)."""
+    text = doc.text
+    # the zones the segmenter found for the signer, the executor and what follows them
+    spans = doc.zone_spans(["signature", "executor"])
+    tail_start = None
+    for z in doc.zones:
+        if z.name in ("closing", "signature", "executor") and z.start < end:
+            tail_start = z.start if tail_start is None else min(tail_start, z.start)
+    if tail_start is not None:
+        spans.append((tail_start, end))
+    if tail:
+        spans.append((tail[0][0], end))
+    office = doc.zone_spans(["header", "addressee"])
+    found: list[tuple[int, int]] = []
+    for s, e in spans:
+        for m in phones(text[s:min(e, end)]):
+            at = s + m.start()
+            if not any(zs <= at < ze for zs, ze in office) and (at, s + m.end()) not in found:
+                found.append((at, s + m.end()))
+    return sorted(found)
