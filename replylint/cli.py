@@ -90,7 +90,7 @@ def check(
         _fail("--config and --no-config exclude each other")
     if config and not Path(config).is_file():
         _fail(f"{config}: configuration file not found")
-    stdin = sys.stdin.buffer.read() if "-" in paths else None
+    stdin = sys.stdin.buffer if "-" in paths else None     # read by the engine, up to the size limit
     missing = [p for p in paths if p != "-" and not os.path.exists(p)]
     appeal_facts = None
     if appeal:

@@ -3,20 +3,22 @@ each checked file; validated with `file:line: message`."""
 from __future__ import annotations
 
 import fnmatch
+import math
+import re
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
 
+from . import settings as settings_schema
 from . import yamlio
 from .diagnostic import SEVERITIES
 
 CONFIG_NAMES = (".replylint.yaml", ".replylint.yml")
 TOP_KEYS = {"packs", "select", "ignore", "rules", "per_file_ignores", "settings", "max_file_size",
-            "templates"}
-SETTINGS_KEYS = {"working_hours", "timezone", "work_domains", "allowed_abbreviations", "layout",
-                 "organisation"}
+            "max_text_length", "time_limit", "templates"}
+SETTINGS_KEYS = set(settings_schema.KEYS)
 RULE_KEYS = {"severity", "options"}
 
 
@@ -36,6 +38,8 @@ class Config:
     per_file_ignores: dict[str, list[str]] = field(default_factory=dict)
     settings: dict = field(default_factory=dict)
     max_file_size: int = 20 * 1024 * 1024
+    max_text_length: int = 500_000      # characters of extracted text (readers.MAX_TEXT_LENGTH)
+    time_limit: float = 60.0            # seconds per document (budget.DEFAULT_TIME_LIMIT)
     templates: list[str] = field(default_factory=list)         # extra template extensions
 
     def ignored_for(self, path: str) -> list[str]:
@@ -56,17 +60,49 @@ def _line_of(node_map, key, default=1):
     return n.start_mark.line + 1 if n is not None else default
 
 
+MAX_FILE_SIZE_CEILING = 1 << 30     # 1 GB: past it the memory bound (1.5 GB) cannot hold
+_UNITS = {"": 1, "B": 1, "K": 1 << 10, "KB": 1 << 10, "KIB": 1 << 10, "M": 1 << 20, "MB": 1 << 20,
+          "MIB": 1 << 20, "G": 1 << 30, "GB": 1 << 30, "GIB": 1 << 30}
+_SIZE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([A-Za-z]*)\s*$")
+
+
 def _size(value, where) -> int:
+    """A size in bytes: an integer, or a number with a unit ("20MB", "512 KB", "1.5GB")."""
+    hint = f"{where}: max_file_size must be a size like 20MB (at most 1GB)"
+    if isinstance(value, bool):
+        raise ConfigError(f"{hint}, not {value!r}")
     if isinstance(value, int):
-        return value
-    s = str(value).strip().upper()
-    for unit, mult in (("GB", 1 << 30), ("MB", 1 << 20), ("KB", 1 << 10), ("B", 1)):
-        if s.endswith(unit):
-            try:
-                return int(float(s[:-len(unit)]) * mult)
-            except ValueError:
-                break
-    raise ConfigError(f"{where}: max_file_size must be a size like 20MB, not {value!r}")
+        n = value
+    else:
+        m = _SIZE.match(value) if isinstance(value, str) else None
+        unit = m.group(2).upper() if m else None
+        if not m or unit not in _UNITS:
+            raise ConfigError(f"{hint}, not {value!r}")
+        number = float(m.group(1))
+        if not math.isfinite(number) or number * _UNITS[unit] > MAX_FILE_SIZE_CEILING:
+            raise ConfigError(f"{hint}, not {value!r}")
+        n = int(number * _UNITS[unit])
+    if n <= 0 or n > MAX_FILE_SIZE_CEILING:
+        raise ConfigError(f"{hint}, not {value!r}")
+    return n
+
+
+def _positive(value, where, key, kind, ceiling):
+    ok = isinstance(value, (int, float)) and not isinstance(value, bool) \
+        and (kind is float or isinstance(value, int)) and math.isfinite(value) and 0 < value <= ceiling
+    if not ok:
+        raise ConfigError(f"{where}: {key} must be a positive {'number' if kind is float else 'whole number'}"
+                          f" up to {ceiling:,}, not {value!r}")
+    return kind(value)
+
+
+def _seconds(value, where) -> float:
+    """Seconds: a number, or "90s", "2m"."""
+    if isinstance(value, str):
+        m = re.match(r"^\s*(\d+(?:\.\d+)?)\s*(s|sec|m|min)?\s*$", value, re.I)
+        if m:
+            value = float(m.group(1)) * (60 if (m.group(2) or "s").lower().startswith("m") else 1)
+    return _positive(value, where, "time_limit (seconds)", float, 24 * 3600)
 
 
 def _as_list(value, where, key):
@@ -85,6 +121,12 @@ def parse(data, path: str, key_lines: dict | None = None) -> Config:
 
     def where(key):
         return f"{path}:{key_lines.get(key, 1)}"
+
+    def where_nearest(key):
+        """The line of a dotted key, else of its closest parent that has one."""
+        while key and key not in key_lines:
+            key = key.rpartition(".")[0]
+        return where(key)
 
     if data is None:
         data = {}
@@ -133,13 +175,20 @@ def parse(data, path: str, key_lines: dict | None = None) -> Config:
     settings = data.get("settings") or {}
     if not isinstance(settings, dict):
         raise ConfigError(f"{where('settings')}: settings must be a mapping")
-    for k in settings:
-        if k not in SETTINGS_KEYS:
-            raise ConfigError(f"{where(f'settings.{k}')}: unknown setting '{k}' "
-                              f"(expected one of {', '.join(sorted(SETTINGS_KEYS))})")
-    cfg.settings = settings
-    if "max_file_size" in data:
+    try:
+        cfg.settings = settings_schema.validate(settings)
+    except settings_schema.SettingError as e:
+        raise ConfigError(f"{where_nearest(e.key)}: {e}") from None
+    if data.get("max_file_size") is not None:
         cfg.max_file_size = _size(data["max_file_size"], where("max_file_size"))
+    if data.get("max_text_length") is not None:
+        cfg.max_text_length = _positive(data["max_text_length"], where("max_text_length"),
+                                        "max_text_length (characters)", int, 100_000_000)
+    if data.get("time_limit") is not None:
+        cfg.time_limit = _seconds(data["time_limit"], where("time_limit"))
+    for ext in cfg.templates:
+        if not ext.strip(".") or any(c in ext for c in "/\\*?[ "):
+            raise ConfigError(f"{where('templates')}: templates takes extensions like .tpl, not {ext!r}")
     return cfg
 
 
@@ -155,31 +204,40 @@ def _yaml_key_lines(node, prefix="") -> dict:
 
 def load_file(path: str | Path) -> Config:
     path = Path(path)
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except OSError as e:
-        raise ConfigError(f"{path}:1: cannot read configuration: {e.strerror or e}") from None
-    except UnicodeDecodeError:
-        raise ConfigError(f"{path}:1: configuration is not UTF-8") from None
     if path.name == "pyproject.toml":
-        return _load_pyproject(path, text)
+        return _load_pyproject(path)
     try:
-        data, node = yamlio.parse(text)
-    except yaml.YAMLError as e:
-        raise ConfigError(f"{path}:{yamlio.error_line(e)}: invalid YAML: "
-                          f"{getattr(e, 'problem', None) or e}") from None
+        data, node = yamlio.read_yaml(path, "configuration")
+    except yamlio.YAMLFileError as e:
+        raise ConfigError(f"{path}:{e.line}: {e}") from None
     return parse(data, str(path), _yaml_key_lines(node))
 
 
-def _load_pyproject(path: Path, text: str) -> Config:
+def _load_pyproject(path: Path) -> Config:
     if sys.version_info >= (3, 11):
         import tomllib
     else:  # pragma: no cover
         import tomli as tomllib
     try:
+        raw = path.read_bytes()[:yamlio.MAX_BYTES + 1]
+    except OSError as e:
+        raise ConfigError(f"{path}:1: cannot read configuration: {(e.strerror or type(e).__name__).lower()}") from None
+    if len(raw) > yamlio.MAX_BYTES:
+        raise ConfigError(f"{path}:1: the file is larger than {yamlio.MAX_BYTES // (1024 * 1024)} MB")
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        line = raw.count(b"\n", 0, e.start) + 1
+        raise ConfigError(f"{path}:{line}: configuration is not UTF-8") from None
+    try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as e:
-        raise ConfigError(f"{path}:1: invalid TOML: {e}") from None
+        msg = " ".join(str(e).split())
+        m = re.search(r"\(at line (\d+), column \d+\)", msg)
+        line = m.group(1) if m else "1"
+        raise ConfigError(f"{path}:{line}: invalid TOML: {re.sub(r' ?[(]at (line|end of).*[)]$', '', msg)}") from None
+    except RecursionError:
+        raise ConfigError(f"{path}:1: invalid TOML: nested too deeply") from None
     section = data.get("tool", {}).get("replylint")
     lines = {}
     start = next((i for i, l in enumerate(text.splitlines(), 1) if l.strip() == "[tool.replylint]"), 1)
@@ -192,7 +250,8 @@ def _load_pyproject(path: Path, text: str) -> Config:
 
 def has_tool_section(pyproject: Path) -> bool:
     try:
-        return "[tool.replylint" in pyproject.read_text(encoding="utf-8", errors="replace")
+        with open(pyproject, "rb") as f:
+            return b"[tool.replylint" in f.read(yamlio.MAX_BYTES)
     except OSError:
         return False
 

@@ -5,6 +5,7 @@ import os
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 
+from .budget import DEFAULT_TIME_LIMIT, BudgetExceeded, time_budget
 from .config import Config, ConfigError, discover, load_file
 from .diagnostic import severity_rank
 from .document import ReadError
@@ -28,6 +29,7 @@ class RunOptions:
     min_severity: str = "suggestion"
     jobs: int | None = None
     appeal: dict | None = None     # the citizen's appeal: {"path", "text", "lang"} (--appeal)
+    time_limit: float | None = None   # seconds per document; None: the configuration's
     templates: list[str] = field(default_factory=list)   # extra template extensions
     scope: str = "letter"          # "fragment": a lone paragraph; only rules with `scope: fragment` run
     loaded_config: Config | None = None   # a configuration loaded once (the API), used for every file
@@ -76,8 +78,7 @@ def config_for(path: str, opts: RunOptions) -> Config | None:
 def check_file(path: str, opts: RunOptions, stdin: bytes | None = None,
                data: bytes | None = None) -> FileResult:
     """Read (or take ``data`` as the content of ``path``, e.g. a fixed text), lint, report."""
-    from .pages import page_count
-    from .readers import ReadOptions, read
+    from .readers import ReadOptions
     cfg = config_for(path, opts)
     rs = ruleset(cfg, opts)
     vi_kind = opts.kind if opts.kind in VI_KINDS else None
@@ -86,6 +87,19 @@ def check_file(path: str, opts: RunOptions, stdin: bytes | None = None,
         + tuple(cfg.templates if cfg is not None else ())
     if cfg is not None:
         ropts.max_bytes = cfg.max_file_size
+        ropts.max_text = cfg.max_text_length
+    seconds = opts.time_limit if opts.time_limit is not None else (
+        cfg.time_limit if cfg is not None else DEFAULT_TIME_LIMIT)
+    try:
+        with time_budget(seconds):
+            return _check_doc(path, opts, cfg, rs, ropts, vi_kind, stdin, data)
+    except BudgetExceeded as e:
+        return FileResult(path=path, error=str(e))
+
+
+def _check_doc(path, opts, cfg, rs, ropts, vi_kind, stdin, data) -> FileResult:
+    from .pages import page_count
+    from .readers import read
     try:
         doc = read(path, ropts, stdin=stdin, data=data)
     except ReadError as e:
@@ -142,13 +156,34 @@ def _safe_check(args) -> FileResult:
     return check_one(path, opts, stdin)
 
 
-def run(paths: list[str], opts: RunOptions, stdin: bytes | None = None) -> Report:
+def _stdin_bytes(stdin, opts: RunOptions) -> tuple[bytes | None, str | None]:
+    """(the bytes of standard input, or the one-line cause why not): a stream is read here
+    with the configured max_file_size, so more than the limit is never held in memory."""
+    if stdin is None or isinstance(stdin, (bytes, bytearray)):
+        return stdin, None
+    from .readers import read_limited
+    cfg = config_for("-", opts) or Config()
+    try:
+        return read_limited(stdin, cfg.max_file_size), None
+    except ReadError as e:
+        return None, str(e)
+
+
+def run(paths: list[str], opts: RunOptions, stdin=None) -> Report:
+    """Check ``paths``; ``stdin`` is the bytes or the stream read for "-"."""
     jobs = opts.jobs or (1 if len(paths) < 8 else os.cpu_count() or 1)
+    stdin_error = None
+    if "-" in paths:
+        stdin, stdin_error = _stdin_bytes(stdin, opts)
+    if stdin_error:
+        paths = [p for p in paths if p != "-"]
     work = [(p, opts, stdin if p == "-" else None) for p in paths]
     if jobs > 1 and len(paths) > 1:
         with ProcessPoolExecutor(max_workers=jobs) as pool:
             results = list(pool.map(_safe_check, work, chunksize=max(1, len(work) // (jobs * 4))))
     else:
         results = [_safe_check(w) for w in work]
+    if stdin_error:
+        results.append(FileResult(path="-", error=stdin_error))
     cfg = config_for(paths[0] if paths else ".", opts) if paths else None
     return Report(files=results, rules=ruleset(cfg, opts).rules)

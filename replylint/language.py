@@ -54,7 +54,7 @@ _TCVN3_WORD = re.compile(
 _VNI_PAIR = re.compile(r"[aeiouyAEIOUY][ùøûõïâáàåãäêéèúüëôÙØÛÕÏÂÁÀÅÃÄÊÉÈÚÜËÔ]|[ñÑ][aeiouöôAEIOUÖÔ]|[öÖ][ôÔ]")
 # pairs French or German never write: a vowel + circumflex-with-tone character, ư (ö), đ (ñ)
 _VNI_STRONG = re.compile(r"[aeoAEO][âáàåãäÂÁÀÅÃÄ]|[ñÑ][aeiouöôAEIOUÖÔ]|[öÖ][ôõùøûïÔÕÙØÛÏ]|[a-z]ö")
-_WORD_NON_ASCII = re.compile(r"\w*[^\x00-\x7f\W]\w*")
+_WORD = re.compile(r"\w+")
 
 
 def _sample(text: str) -> str:
@@ -91,7 +91,9 @@ def detect(text: str) -> str:
 def legacy_encoding(text: str) -> str | None:
     """``"tcvn3"`` or ``"vni"`` when the text looks like legacy-encoded Vietnamese read as
     Latin-1/Windows-1252, else None."""
-    words = _WORD_NON_ASCII.findall(text)
+    # words with a non-ASCII letter (one pass over the words: "\w*[^\x00-\x7f\W]\w*" would
+    # retry from every letter of a long ASCII token, quadratic in its length)
+    words = [w for w in _WORD.findall(text) if not w.isascii()]
     if len(words) < 2:
         return None
     tcvn_hits = len(_TCVN3_WORD.findall(text))

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import string
 
+from . import budget
 from .matching import PatternTimeout
 from .context import Context
 from .diagnostic import Diagnostic
@@ -65,6 +66,7 @@ def lint(doc: Document, rules, settings: dict | None = None, rule_options: dict 
     for rule in rules:
         if not applicable(rule, doc):
             continue
+        budget.check()
         try:
             found = list(rule.checker.run(ctx))
         except PatternTimeout as e:   # a user regex that backtracks costs its rule, not the file

@@ -227,6 +227,15 @@ def _paragraphs(text: str) -> list[tuple[int, int]]:
     return spans or [(0, len(text))]
 
 
+def _first_on_line(text: str, pos: int) -> bool:
+    """Only spaces between the line start and ``pos`` (a walk back over them, not over the
+    whole line: a 10 MB line with many numbers must not cost a scan per number)."""
+    j = pos - 1
+    while j >= 0 and text[j] in " \t\r\f\v":
+        j -= 1
+    return j < 0 or text[j] == "\n"
+
+
 def _sentences(text: str, tokens: list[Token], paragraphs, breaks=()) -> list[tuple[int, int]]:
     """Sentence spans: a break after . ! ? … followed by a capital, digit or quote, unless the
     full stop closes an abbreviation or an initial; always a break at a paragraph or zone
@@ -263,8 +272,7 @@ def _sentences(text: str, tokens: list[Token], paragraphs, breaks=()) -> list[tu
                     # an initial "И." — not the C of "°C"
                     or (len(prev.text) == 1 and prev.text.isupper() and not (before and before.text == "°"))
                     # "1." numbering a heading or list item at the start of a line
-                    or prev.text.isdigit()
-                    and not text[text.rfind("\n", 0, prev.start) + 1:prev.start].strip())
+                    or prev.text.isdigit() and _first_on_line(text, prev.start))
                 in_quote = quote_open is not None and tok.start - quote_open < 400
                 if (tok.text != "." or not abbrev) and not in_quote:
                     first = nxt.text[:1]

@@ -87,9 +87,9 @@ def _key_lines(node) -> dict:
 
 def _load_yaml(path: Path):
     try:
-        return yamlio.parse(path.read_text(encoding="utf-8"))
-    except yaml.YAMLError as e:
-        raise PackError(f"{path}:{yamlio.error_line(e)}: invalid YAML: {getattr(e, 'problem', e)}") from None
+        return yamlio.read_yaml(path, "rule file")
+    except yamlio.YAMLFileError as e:
+        raise PackError(f"{path}:{e.line}: {e}") from None
 
 
 def load_rule(path: Path, pack: str, lang: str | None) -> Rule:

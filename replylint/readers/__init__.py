@@ -19,9 +19,13 @@ from .. import language, suppression
 __all__ = ["ReadOptions", "EXTENSIONS", "read", "discover", "ReadError"]
 
 
+MAX_TEXT_LENGTH = 500_000     # characters: about 150 pages, far beyond any letter
+
+
 @dataclass
 class ReadOptions:
     max_bytes: int = 20 * 1024 * 1024      # files over this are refused before reading/unpacking
+    max_text: int = MAX_TEXT_LENGTH        # characters of extracted text; longer is refused
     template_exts: tuple[str, ...] = (".j2", ".jinja", ".mustache")
     lang: str = "auto"                     # auto|ru|vi
     kind: str = "auto"                     # auto|letter|email
@@ -101,7 +105,18 @@ def _by_content(fmt: str, data: bytes, is_template: bool) -> str:
     return found
 
 
+_KINDS = ((stat.S_ISFIFO, "a FIFO or pipe"), (stat.S_ISCHR, "a character device"),
+          (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket"))
+
+
+def _not_regular(mode: int) -> str:
+    kind = next((name for test, name in _KINDS if test(mode)), "not a file")
+    return f"not a regular file ({kind}): skipped"
+
+
 def _load(path: str, options: ReadOptions) -> bytes:
+    """The bytes of a regular file, at most ``max_bytes``.  A FIFO, device or socket is refused
+    without being opened for a blocking read (a FIFO with no writer would block forever)."""
     try:
         st = os.stat(path)
     except FileNotFoundError:
@@ -111,25 +126,57 @@ def _load(path: str, options: ReadOptions) -> bytes:
     except NotADirectoryError:
         raise ReadError("no such file (a parent is not a folder)") from None
     except OSError as e:
-        raise ReadError(_one_line(e.strerror or e)) from None
+        raise ReadError(_os_cause(e)) from None
     if stat.S_ISDIR(st.st_mode):
         raise ReadError("is a directory")
-    if not stat.S_ISREG(st.st_mode) and not stat.S_ISFIFO(st.st_mode):
-        raise ReadError("not a regular file")
+    if not stat.S_ISREG(st.st_mode):
+        raise ReadError(_not_regular(st.st_mode))
     if st.st_size > options.max_bytes:
         raise ReadError(f"file too large: {human_size(st.st_size)} > limit {human_size(options.max_bytes)}")
     try:
-        with open(path, "rb") as f:
-            data = f.read(options.max_bytes + 1)
+        # non-blocking open: the path may have been swapped for a FIFO since the stat
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
     except PermissionError:
         raise ReadError("permission denied") from None
     except IsADirectoryError:
         raise ReadError("is a directory") from None
     except OSError as e:
-        raise ReadError(_one_line(e.strerror or e)) from None
+        raise ReadError(_os_cause(e)) from None
+    try:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode):
+            raise ReadError(_not_regular(st.st_mode))
+        with os.fdopen(fd, "rb") as f:
+            fd = -1
+            data = f.read(options.max_bytes + 1)
+    except OSError as e:
+        raise ReadError(_os_cause(e)) from None
+    finally:
+        if fd >= 0:
+            os.close(fd)
     if len(data) > options.max_bytes:
         raise ReadError(f"file too large: more than the limit {human_size(options.max_bytes)}")
     return data
+
+
+def _os_cause(e: OSError) -> str:
+    from ..atomic import cause
+    return cause(e)
+
+
+def read_limited(stream, limit: int) -> bytes:
+    """At most ``limit`` + 1 bytes of a stream, read in chunks (so 1.6 GB piped in costs one
+    chunk over the limit, not 1.6 GB of memory); ReadError past the limit."""
+    chunks, total = [], 0
+    while total <= limit:
+        chunk = stream.read(min(1 << 20, limit + 1 - total))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        total += len(chunk)
+    if total > limit:
+        raise ReadError(f"input too large: more than the limit {human_size(limit)}")
+    return b"".join(chunks)
 
 
 def _read_docx(path: str, data: bytes, options: ReadOptions) -> Document:
@@ -183,7 +230,7 @@ def _read(path: str, options: ReadOptions, stdin: bytes | None, data: bytes | No
     from .text import read_text
 
     if path == "-":
-        data = stdin if stdin is not None else sys.stdin.buffer.read()
+        data = stdin if stdin is not None else read_limited(sys.stdin.buffer, options.max_bytes)
         if len(data) > options.max_bytes:
             raise ReadError(f"input too large: {human_size(len(data))} > limit {human_size(options.max_bytes)}")
         fmt, is_template = "txt", False
@@ -204,6 +251,9 @@ def _read(path: str, options: ReadOptions, stdin: bytes | None, data: bytes | No
     else:
         doc = read_text(path, data, options, fmt=fmt)
 
+    if len(doc.text) > options.max_text:
+        raise ReadError(f"text too long: {len(doc.text):,} characters > limit {options.max_text:,} "
+                        "(max_text_length)")
     doc.path = path
     if is_template:
         doc.is_template = True

@@ -20,6 +20,7 @@ anchor at its source line and column, so findings point into the .html file.
 """
 from __future__ import annotations
 
+import bisect
 import html as _html
 import re
 from html.parser import HTMLParser
@@ -172,6 +173,9 @@ class _Extractor(HTMLParser):
         t["row"].append(cell)
 
     def _flush_row(self) -> None:
+        """Lay out the finished row: line k of every cell side by side, each column at its
+        offset.  Linear in the row's text: column offsets are prefix sums, each line visits only
+        the cells that have text on it, a cell's anchors are found by binary search."""
         t = self.tables[-1]
         self._close_cell()
         row, t["row"] = t["row"], None
@@ -184,35 +188,40 @@ class _Extractor(HTMLParser):
                 at += len(raw) + 1
             while lines and not lines[-1][0].strip():
                 lines.pop()
-            cols.append((lines, anchors, sm))
-        if not any(lines for lines, _, _ in cols):
+            anchors = sorted(anchors)
+            cols.append((lines, anchors, [o for o, _, _ in anchors], sm))
+        if not any(c[0] for c in cols):
             return
-        widths = [max((len(l) for l, _ in lines), default=0) for lines, _, _ in cols]
-        height = max(len(lines) for lines, _, _ in cols)
+        offsets, at = [], 0          # where each column starts on a line
+        for lines, _, _, _ in cols:
+            offsets.append(at)
+            at += max((len(seg) for seg, _ in lines), default=0) + ROW_GAP
+        height = max(len(c[0]) for c in cols)
+        by_line: list[list[int]] = [[] for _ in range(height)]
+        for c, (lines, _, _, _) in enumerate(cols):
+            for k, (seg, _) in enumerate(lines):
+                if seg.strip():
+                    by_line[k].append(c)
         self._break(1)
         for k in range(height):
             if k:
                 self.parts.append("\n")
                 self.length += 1
-            out = ""
-            pieces = []
-            for c, (lines, anchors, sm) in enumerate(cols):
-                seg, a = lines[k] if k < len(lines) else ("", 0)
-                if seg.strip():
-                    pieces.append((len(out), seg, a, anchors, sm))
-                    out += seg
-                if c < len(cols) - 1 and any(
-                        lines2[k][0].strip() for lines2, _, _ in cols[c + 1:] if k < len(lines2)):
-                    out = out.ljust(sum(widths[:c + 1]) + ROW_GAP * (c + 1))
-            base = self.length
-            for lead, seg, a, anchors, sm in pieces:
+            base, width = self.length, 0
+            for c in by_line[k]:
+                lines, anchors, keys, sm = cols[c]
+                seg, a = lines[k]
+                if offsets[c] > width:
+                    self.parts.append(" " * (offsets[c] - width))
+                    width = offsets[c]
                 pos = sm.position(a)
-                self.anchors.append((base + lead, pos.line, pos.column))
-                for o, line, col in anchors:
-                    if a < o < a + len(seg):
-                        self.anchors.append((base + lead + o - a, line, col))
-            self.parts.append(out.rstrip(" "))
-            self.length += len(out.rstrip(" "))
+                self.anchors.append((base + width, pos.line, pos.column))
+                for i in range(bisect.bisect_right(keys, a), bisect.bisect_left(keys, a + len(seg))):
+                    o, line, col = anchors[i]
+                    self.anchors.append((base + width + o - a, line, col))
+                self.parts.append(seg)
+                width += len(seg)
+            self.length += width
         self.trailing_newlines = 0
         self._break(1)
 

@@ -23,11 +23,14 @@ import re
 
 from ..document import PLACEHOLDER as PLACEHOLDER_CHAR
 
+# A tag ends at its first closer; the scan for it stops at the next opener of the same kind, so
+# an unclosed "{{" costs the distance to the next "{{", never a scan to the end of the text per
+# opener (quadratic on a file of unclosed tags).
 _TAG = re.compile(
-    r"(?P<triple>\{\{\{.*?\}\}\})"
-    r"|(?P<mustache>\{\{(?P<sigil>[#^/!>&=]?).*?\}\})"
-    r"|(?P<stmt>\{%.*?%\})"
-    r"|(?P<comment>\{#.*?#\})"
+    r"(?P<triple>\{\{\{(?:(?!\}\}\}|\{\{).)*?\}\}\})"
+    r"|(?P<mustache>\{\{(?P<sigil>[#^/!>&=]?)(?:(?!\}\}|\{\{).)*?\}\})"
+    r"|(?P<stmt>\{%(?:(?!%\}|\{%).)*?%\})"
+    r"|(?P<comment>\{#(?:(?!#\}|\{#).)*?#\})"
     r"|(?P<single>(?<!\{)\{[^\W\d][\w.\-]*(?:\|[\w.\-: ]*)?\}(?!\}))",
     re.S)
 _DIRECTIVE_COMMENT = re.compile(r"\{#-?\s*replylint-", re.S)

@@ -17,6 +17,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.text import Text
 
+from ..spans import line_bounds
 from ..report import Report
 from . import display_path, is_paragraph, position_label, sorted_diagnostics, summary_line
 
@@ -38,6 +39,9 @@ def _pad(prefix: str) -> str:
     return "".join("\t" if c == "\t" else " " * _cells(c) for c in prefix)
 
 
+EXCERPT = 200     # characters of a source line shown either side of a finding
+
+
 def source_excerpt(doc, d) -> tuple[str, str] | None:
     """(source line, underline) for a finding, from its offsets in the document text."""
     if doc is None:
@@ -46,8 +50,9 @@ def source_excerpt(doc, d) -> tuple[str, str] | None:
     if not src or d.start > len(src):
         return None
     start = max(0, d.start)
-    line_start = src.rfind("\n", 0, start) + 1
-    line = doc.line_at(start).rstrip("\r")
+    # a long line is shown as the part around the finding, never whole per finding
+    line_start, line_end = line_bounds(src, start, EXCERPT)
+    line = src[line_start:line_end].rstrip("\r")
     end = min(max(d.end, start + 1), line_start + len(line))
     marked = src[start:end]
     width = max(1, sum(_cells(c) for c in marked))

@@ -17,9 +17,13 @@ document numbers ("№ 01-05-7892/26"), dates, postal codes (6 digits).
 """
 from __future__ import annotations
 
+import bisect
+
 from datetime import date
 
 import regex
+
+from ...spans import line_bounds
 
 # ------------------------------------------------------------------ checksums
 
@@ -144,19 +148,26 @@ STAMP_LINE = regex.compile(r"(?i)сертификат|владелец|дейс�
 
 
 class _Found:
+    """Non-overlapping findings, the first one found at a place wins (kept sorted, so an
+    overlap check is a binary search, not a scan of every earlier finding)."""
+
     def __init__(self):
         self.items = []
+        self._sorted: list[tuple[int, int]] = []
 
     def add(self, start, end, keep):
-        if any(s < end and start < e for s, e, _ in self.items):
+        i = bisect.bisect_left(self._sorted, (start, end))
+        if i and self._sorted[i - 1][1] > start:
             return
+        if i < len(self._sorted) and self._sorted[i][0] < end:
+            return
+        self._sorted.insert(i, (start, end))
         self.items.append((start, end, keep))
 
 
 def _line(text, pos):
-    s = text.rfind("\n", 0, pos) + 1
-    e = text.find("\n", pos)
-    return text[s:(len(text) if e < 0 else e)], s
+    s, e = line_bounds(text, pos)
+    return text[s:e], s
 
 
 def _org_context(text, start) -> bool:

@@ -20,6 +20,7 @@ import regex
 
 from ...matching import quoted_spans
 from ...nlp import morph_ru
+from ...spans import line_bounds
 
 WORD = regex.compile(r"[\p{L}\p{M}]+(?:[-'][\p{L}\p{M}]+)*")
 PUNCT_RUN = regex.compile(r"(?<![!?])(?:[!?]{2,})(?![!?])")
@@ -70,9 +71,7 @@ def _is_abbreviation(w: str, lang: str) -> bool:
 
 
 def _line_bounds(text, pos):
-    s = text.rfind("\n", 0, pos) + 1
-    e = text.find("\n", pos)
-    return s, (len(text) if e < 0 else e)
+    return line_bounds(text, pos)
 
 
 def _is_heading_line(line: str, max_words: int) -> bool:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import regex
 
 from ...nlp import parse_ru
-from ...spans import inside
+from ...spans import inside, line_bounds
 
 BUILTIN_ALLOW = frozenset("""
 РФ СССР США ООН ЕС СНГ ЕАЭС НАТО ЮНЕСКО ВОЗ
@@ -71,9 +71,8 @@ def definitions(text: str) -> dict[str, int]:
 
 def _in_caps_run(text: str, s: int, e: int) -> bool:
     """Part of a run of 3+ all-capital words (a shouted sentence, a letterhead line)."""
-    line_s = text.rfind("\n", 0, s) + 1
-    line_e = text.find("\n", e)
-    line_e = len(text) if line_e < 0 else line_e
+    line_s, line_e = line_bounds(text, s)
+    line_e = max(line_e, min(e, len(text)))
     words = list(regex.finditer(r"[\w\-]+", text[line_s:line_e]))
     idx = next((i for i, w in enumerate(words) if line_s + w.start() <= s < line_s + w.end()), None)
     if idx is None:
@@ -119,9 +118,8 @@ def find(ctx, check):
                 continue
             if _in_caps_run(text, s, e):
                 continue
-            line_s = text.rfind("\n", 0, s) + 1
-            line_e = text.find("\n", e)
-            if STAMP.search(text[line_s:line_e if line_e >= 0 else len(text)]):
+            line_s, line_e = line_bounds(text, s)
+            if STAMP.search(text[line_s:max(line_e, e)]):
                 continue
             where = defs.get(a)
             if where is not None and where <= s:

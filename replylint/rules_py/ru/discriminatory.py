@@ -46,7 +46,7 @@ def find(ctx, check):
     hit_sents = set()
     an = ctx.analysis
     for m in pats.find(ctx, spans):
-        if inside(m.start, q) or any(s <= m.start < e for s, e in skip):
+        if inside(m.start, q) or inside(m.start, skip):
             continue
         hit_sents.add(an.sentence_index(m.start))
         yield check.hit(ctx, m.start, m.end)
@@ -76,7 +76,7 @@ def find(ctx, check):
                 tm = trait_rx.search(sent)
                 if tm:
                     tspan = (s0 + tm.start(), s0 + tm.end())
-            if tspan is None or any(s <= tspan[0] < e for s, e in skip):
+            if tspan is None or inside(tspan[0], skip):
                 continue
             if not adverse.search(sent):
                 continue

@@ -12,7 +12,7 @@ from __future__ import annotations
 import regex
 
 from ...matching import fold, quoted_spans
-from ...spans import overlaps
+from ...spans import line_bounds, overlaps
 
 ABBR = regex.compile(r"(?<![\p{L}\d_])(?P<a>[A-ZĐ][A-ZĐ0-9]*[A-ZĐ][A-ZĐ0-9]*)(?![\p{L}\d_])")
 _CODE_NEIGHBOUR_BEFORE = regex.compile(r"[\p{L}\d][/\-–.:][ \t]?$")
@@ -132,9 +132,7 @@ def _shouted_spans(text: str, s: int, e: int) -> list[tuple[int, int]]:
 
 
 def _line_bounds(text: str, pos: int) -> tuple[int, int]:
-    s = text.rfind("\n", 0, pos) + 1
-    e = text.find("\n", pos)
-    return s, (len(text) if e < 0 else e)
+    return line_bounds(text, pos)
 
 
 def _in_recipients_block(text: str, pos: int) -> bool:
