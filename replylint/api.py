@@ -33,6 +33,7 @@ from dataclasses import dataclass
 
 from .config import Config, ConfigError, load_file
 from .engine import RunOptions, check_one, matches
+from .examples import strip_markers
 from .packs import load_rules
 from .report import FileResult, Report
 from .reporters.json import report_dict
@@ -134,7 +135,7 @@ class Linter:
         for rule in self.all_rules:
             for which in ("bad", "good"):
                 for ex in (rule.examples or {}).get(which) or []:
-                    text = ex.get("text", "") if isinstance(ex, dict) else str(ex)
+                    text = strip_markers(ex.get("text", "") if isinstance(ex, dict) else str(ex))[0]
                     ex_lang = (ex.get("lang") if isinstance(ex, dict) else None) or rule.lang
                     if ex_lang in langs or (ex_lang is None and text):
                         self.check_result(text, "warm-up.txt",

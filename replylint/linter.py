@@ -47,7 +47,8 @@ def finish(d: Diagnostic, rule, doc: Document, severity: str | None) -> Diagnost
     d.severity = severity or rule.severity
     if d.suggestion is None:
         d.suggestion = rule.suggestion_for(lang)
-    values = {"match": d.match, "suggestion": d.suggestion or "", **getattr(d, "args", {})}
+    # a suggestion may carry the spacing its fix needs (" phút" after "15p"): not the message
+    values = {"match": d.match, "suggestion": (d.suggestion or "").strip(), **getattr(d, "args", {})}
     d.message = _format(d.message or rule.message_for(lang), values)
     d.source = rule.source_text()
     d.fixable = bool(rule.fixable and d.suggestion is not None)

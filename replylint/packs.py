@@ -9,6 +9,7 @@ import yaml
 from . import yamlio
 from .checks import KINDS
 from .diagnostic import SEVERITIES
+from .examples import validate as validate_examples
 
 RULE_KEYS = {
     "id": str, "severity": str, "message": (str, dict), "source": dict, "zones": list,
@@ -140,6 +141,12 @@ def load_rule(path: Path, pack: str, lang: str | None) -> Rule:
         options=data.get("options", {}), suggestion=data.get("suggestion"),
         sees_unreadable=data.get("sees_unreadable", False), scope=data.get("scope", "letter"),
         path=str(path), line=1)
+    for which, n, problem in validate_examples(rule):
+        ex_node = keys["examples"][1]
+        node_at = _key_lines(ex_node).get(which, (ex_node, ex_node))[1]
+        if n >= 0 and isinstance(node_at, yaml.SequenceNode) and n < len(node_at.value):
+            node_at = node_at.value[n]
+        raise _err(path, node_at, problem)
     try:
         rule.checker = kind_cls(rule)
     except (ValueError, KeyError, TypeError) as e:

@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import re
 
+from .examples import strip_markers
+
 __all__ = ["explain", "explain_text", "explain_markdown", "examples_of", "rule_message",
            "short_description"]
 
@@ -36,7 +38,8 @@ def short_description(rule, lang: str | None = None) -> str:
 
 
 def examples_of(rule, which: str) -> list[str]:
-    """Example texts; a mapping example is its text, labelled with its kind and metadata."""
+    """Example texts (their <marker> tags removed); a mapping example is its text, labelled
+    with its kind and metadata."""
     value = (rule.examples or {}).get(which) or []
     if isinstance(value, str):
         value = [value]
@@ -47,10 +50,10 @@ def examples_of(rule, which: str) -> list[str]:
             facts += [f"{k}: {x}" for k, x in (v.get("metadata") or {}).items() if k != "appeal"]
             if (v.get("metadata") or {}).get("appeal"):
                 facts.append(f"appeal: {v['metadata']['appeal'].get('text', '')}")
-            text = str(v.get("text", ""))
+            text = strip_markers(str(v.get("text", "")))[0]
             out.append(f"[{'; '.join(facts)}] {text}" if facts else text)
         else:
-            out.append(str(v))
+            out.append(strip_markers(str(v))[0])
     return out
 
 

@@ -1,11 +1,13 @@
-"""Every rule's YAML examples run as tests: each `bad` text must fire the rule, each `good`
-text must not (sqlfluff-style test cases kept beside the rule). Each rule is run alone."""
+"""Every rule's YAML examples run as tests (sqlfluff/LanguageTool-style cases kept beside the
+rule): each `bad` text must give exactly the findings its `<marker>…</marker>` spans mark --
+same count, same start and end -- and, for a fixable rule, its `fix:` text after the fixes;
+each `good` text must give none. Each rule is run alone (replylint/examples.py)."""
 import re
 from pathlib import Path
 
 import pytest
 
-from replylint.examples import example_cases, run_example
+from replylint import examples
 from replylint.packs import load_rules
 
 SPEC = Path(__file__).resolve().parents[2] / "shared" / "SPEC.md"
@@ -22,8 +24,9 @@ CATALOGUE = {
     "vi.legacy-encoding", "vi.national-title", "vi.number-symbol", "vi.recipient-missing",
     "vi.recipients-list", "vi.rejection-unexplained", "vi.rude-tone", "vi.teencode",
 }
-CASES = [pytest.param(rule, *case, id=f"{rule.id}-{'bad' if case[0] else 'good'}{i}")
-         for rule in load_rules() for i, case in enumerate(example_cases(rule))]
+CASES = [pytest.param(rule, ex, id=f"{rule.id}-{'bad' if ex.bad else 'good'}{i}")
+         for rule in load_rules() for which in ("bad", "good")
+         for i, ex in enumerate(examples.parse(rule, which))]
 
 
 def test_the_packs_hold_exactly_the_catalogue():
@@ -40,6 +43,7 @@ def test_catalogue_matches_the_spec():
 @pytest.mark.parametrize("rule", load_rules(), ids=lambda r: r.id)
 def test_rule_is_documented(rule):
     assert rule.examples.get("bad") or rule.formats, "no bad example"
+    assert not examples.validate(rule, complete=True), "bad examples mark their findings (and fixes)"
     assert rule.examples.get("good") or rule.formats, "no good example"
     assert rule.source.get("quote") and rule.source.get("clause"), "no quoted clause"
     assert rule.description and rule.why and rule.fix, "description, why and fix are shown by explain"
@@ -47,10 +51,7 @@ def test_rule_is_documented(rule):
         assert isinstance(rule.message, dict) and {"ru", "vi", "en"} <= set(rule.message)
 
 
-@pytest.mark.parametrize("rule,expect,text,lang,kind,metadata,fmt", CASES)
-def test_example(rule, expect, text, lang, kind, metadata, fmt):
-    found = run_example(rule, text, lang, kind, metadata, fmt)
-    if expect:
-        assert found, f"{rule.id} should fire on: {text!r}"
-    else:
-        assert not found, f"{rule.id} should stay quiet on: {text!r}, got {[(d.match, d.message) for d in found]}"
+@pytest.mark.parametrize("rule,ex", CASES)
+def test_example(rule, ex):
+    problems = examples.outcome_problems(rule, ex)
+    assert not problems, f"{rule.id}: " + "\n".join(problems)

@@ -110,10 +110,12 @@ def find(ctx, check):
     comp = _compounds(opts)
     if comp:
         skip += [(m.start, m.end) for m in comp.find(ctx, spans)]
+    reported: list[tuple[int, int]] = []   # one finding per place: a phrase, not also its word
     if opts.get("slang"):
         for m in _slang(opts).find(ctx, spans):
             if not overlaps((m.start, m.end), skip) and text[m.start:m.start + 1].islower():
                 sugg = suggest.get(text[m.start:m.end].lower())
+                reported.append((m.start, m.end))
                 yield check.hit(ctx, m.start, m.end, suggestion=sugg if sugg else None,
                                 hint=(f"; có thể thay bằng «{sugg}»" if sugg else "; nên bỏ"))
     if opts.get("final_phrases"):
@@ -121,7 +123,8 @@ def find(ctx, check):
         if key not in _MATCHERS:
             _MATCHERS[key] = Matcher({"phrases": list(key[1:])}, case_sensitive=False)
         for m in _MATCHERS[key].find(ctx, spans):
-            if not overlaps((m.start, m.end), skip) and _PHRASE_END.match(text, m.end):
+            if not overlaps((m.start, m.end), skip + reported) and _PHRASE_END.match(text, m.end):
+                reported.append((m.start, m.end))
                 yield check.hit(ctx, m.start, m.end, suggestion=None, hint="; nên bỏ")
     an = ctx.analysis
     for s, e in spans:
@@ -174,7 +177,7 @@ def find(ctx, check):
             if not flag and low in measure and (t.text.islower() or at_start and nxt is not None
                                                 and nxt.is_word and nxt.text[:1].islower()):
                 flag = not (prev is not None and (_NUM.match(prev.text) or prev.lower in _NUM_WORDS))
-            if flag:
+            if flag and not overlaps((t.start, t.end), reported):   # "hông" inside "hông có"
                 sugg = suggest.get(low)
                 yield check.hit(ctx, t.start, t.end, suggestion=sugg if sugg else None,
                                 hint=(f"; có thể thay bằng «{sugg}»" if sugg else "; nên bỏ"))
