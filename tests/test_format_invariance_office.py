@@ -62,9 +62,23 @@ def office(tmp_path_factory):
     return {key: r for key, r in zip(keys, report.files)}
 
 
+# what the real replies of tests/corpus/real show that a reader does not handle yet; strict, so the
+# fix makes the case pass and must delete its entry here
+KNOWN_DIVERGENCES = {
+    ("ru/r07-ugh-kaluga-perehod", "pdf"): "the position line ending in a space and the signer's "
+                                          "name on the next line are not read as a signature "
+                                          "from the PDF",
+}
+
+
 def _params():
-    return [pytest.param(tag, p, fmt, id=f"{tag}/{p.parent.name}/{p.stem}/{fmt}")
-            for tag, p in LETTERS for fmt in FORMATS]
+    out = []
+    for tag, p in LETTERS:
+        for fmt in FORMATS:
+            why = KNOWN_DIVERGENCES.get((f"{p.parent.name}/{p.stem}", fmt)) if tag == "own" else None
+            marks = [pytest.mark.xfail(strict=True, reason=why)] if why else []
+            out.append(pytest.param(tag, p, fmt, id=f"{tag}/{p.parent.name}/{p.stem}/{fmt}", marks=marks))
+    return out
 
 
 def _ids(r) -> set[str]:
