@@ -137,6 +137,36 @@ def test_pasted_vietnamese_draft_and_no_request_leaves_the_server(server, browse
     assert "default-src 'none'" in httpx.get(server.url + "/").headers["content-security-policy"]
 
 
+def test_a_dropped_file_is_checked(server, browser):
+    d = browser("en-US")
+    d.get(server.url + "/")
+    d.execute_script("""
+      const file = new File([arguments[0]], 'reply.txt', {type: 'text/plain'});
+      const data = new DataTransfer(); data.items.add(file);
+      const zone = document.getElementById('drop');
+      for (const type of ['dragenter', 'dragover', 'drop'])
+        zone.dispatchEvent(new DragEvent(type, {dataTransfer: data, bubbles: true, cancelable: true}));
+    """, VI_TEXT)
+    _wait(d, lambda d: len(_findings(d)) > 0)
+    assert "reply.txt" in d.find_element("id", "file-name").text
+    assert "vi.teencode" in d.find_element("id", "finding-list").text
+
+
+def test_reading_order_and_labels_for_screen_readers(server, browser):
+    d = browser("ru-RU")
+    d.get(server.url + "/")
+    order = d.execute_script("""
+      const at = (sel) => Array.from(document.querySelectorAll('*')).indexOf(document.querySelector(sel));
+      return [at('h1'), at('#check-form'), at('#status'), at('#findings'), at('#letter-text')];""")
+    assert order == sorted(order)          # title, form, status, findings, then the letter
+    unlabelled = d.execute_script("""
+      return Array.from(document.querySelectorAll('input, select, textarea'))
+        .filter(el => !document.querySelector('label[for="' + el.id + '"]')).map(el => el.id);""")
+    assert unlabelled == []
+    assert d.find_element("id", "status").get_attribute("aria-live") == "polite"
+    assert d.find_element("css selector", "a.skip").get_attribute("href").endswith("#findings")
+
+
 def _ink_box(png: bytes):
     """(top, bottom, dark pixel count) of the dark pixels of an element's screenshot."""
     from PIL import Image
