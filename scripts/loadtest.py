@@ -9,8 +9,8 @@ measures:
 2. throughput and latency: for each language and each concurrency of `--concurrency` (default 1,
    4, 16), `--requests` POST /v1/check of two-page letters (JSON text), with that many requests
    in flight: requests/s, p50 and p99 latency (after a few unmeasured requests);
-3. CPU: the user + system time the checker processes spent per request (load-independent: what
-   one core pays for one check, whatever else runs on the machine);
+3. CPU: the user + system time the checker processes (and the HTTP process) spent per request:
+   what one core pays for one check, whatever else runs on the machine;
 4. memory: the resident memory of each checker process and of the HTTP process (from /metrics).
 
 The Markdown table goes to stdout (and every number to `--json`); the load average of the machine
@@ -99,7 +99,7 @@ def cpu_seconds(pids: list[int]) -> float:
 
 
 async def run_cell(url: str, texts: list[str], requests: int, concurrency: int,
-                   pids: list[int]) -> dict:
+                   pids: list[int], http_pid: int) -> dict:
     limits = httpx.Limits(max_connections=concurrency, max_keepalive_connections=concurrency)
     async with httpx.AsyncClient(timeout=120, limits=limits) as client:
         for t in texts[:max(2, concurrency)]:                 # warm the connections, unmeasured
@@ -111,14 +111,16 @@ async def run_cell(url: str, texts: list[str], requests: int, concurrency: int,
             while queue:
                 i = queue.pop()
                 latencies.append(await one(client, url, texts[i % len(texts)]))
-        t0, cpu0 = time.perf_counter(), cpu_seconds(pids)
+        t0, cpu0, http0 = time.perf_counter(), cpu_seconds(pids), cpu_seconds([http_pid])
         await asyncio.gather(*(worker() for _ in range(concurrency)))
         wall, cpu = time.perf_counter() - t0, cpu_seconds(pids) - cpu0
+        http_cpu = cpu_seconds([http_pid]) - http0
     q = statistics.quantiles(latencies, n=100, method="inclusive")
     return {"requests": requests, "concurrency": concurrency, "seconds": round(wall, 3),
             "rps": round(requests / wall, 2), "p50_ms": round(q[49] * 1000, 1),
             "p99_ms": round(q[98] * 1000, 1),
-            "checker_cpu_ms": round(cpu / requests * 1000, 1)}
+            "checker_cpu_ms": round(cpu / requests * 1000, 1),
+            "http_cpu_ms": round(http_cpu / requests * 1000, 1)}
 
 
 def memory(url: str) -> dict:
@@ -150,7 +152,7 @@ def run(args) -> dict:
             pids = httpx.get(url + "/healthz").json()["pids"]
             for lang in ("ru", "vi"):
                 for c in args.concurrency:
-                    cell = asyncio.run(run_cell(url, corpus[lang], args.requests, c, pids))
+                    cell = asyncio.run(run_cell(url, corpus[lang], args.requests, c, pids, proc.pid))
                     cell["lang"] = lang
                     cells.append(cell)
                     print(f"workers {workers} {lang} c={c}: {cell['rps']} req/s, "
@@ -173,13 +175,14 @@ def run(args) -> dict:
 def markdown(res: dict) -> str:
     lines = [f"CPU: {res['cpu']}, {res['cores']} cores; letters: about "
              f"{res['letter_words']['ru']} words (ru), {res['letter_words']['vi']} syllables (vi).", "",
-             "| workers | lang | concurrency | requests | req/s | p50 ms | p99 ms | checker CPU ms per request |",
+             "| workers | lang | concurrency | requests | req/s | p50 ms | p99 ms | "
+             "CPU ms per request: checkers / HTTP process |",
              "|---|---|---|---|---|---|---|---|"]
     for run in res["runs"]:
         for c in run["cells"]:
             lines.append(f"| {run['workers']} | {c['lang']} | {c['concurrency']} | {c['requests']} | "
                          f"{c['rps']:.1f} | {c['p50_ms']:.1f} | {c['p99_ms']:.1f} | "
-                         f"{c['checker_cpu_ms']:.1f} |")
+                         f"{c['checker_cpu_ms']:.1f} / {c['http_cpu_ms']:.1f} |")
     lines += ["", "| workers | start-up to healthy | first request ru / vi | memory per checker | "
               "HTTP process | load average before / after |", "|---|---|---|---|---|---|"]
     for run in res["runs"]:
