@@ -131,16 +131,16 @@ class Linter:
 
     def warm_up(self, langs=("ru", "vi")) -> None:
         """Build the NLP pipelines and every rule's compiled patterns for `langs` now, by checking
-        each rule's own YAML examples, so that the first real document pays only its check."""
+        one bad and one good YAML example of each rule, so that the first real document pays
+        only its check."""
+        from .examples import parse
         for rule in self.all_rules:
             for which in ("bad", "good"):
-                for ex in (rule.examples or {}).get(which) or []:
-                    text = strip_markers(ex.get("text", "") if isinstance(ex, dict) else str(ex))[0]
-                    ex_lang = (ex.get("lang") if isinstance(ex, dict) else None) or rule.lang
-                    if ex_lang in langs or (ex_lang is None and text):
-                        self.check_result(text, "warm-up.txt",
-                                          lang=ex_lang if ex_lang in langs else "auto")
-                    break    # one example of each kind per rule is enough
+                for ex in parse(rule, which)[:1]:
+                    lang = ex.lang or rule.lang
+                    if lang in langs or (lang is None and ex.text):
+                        self.check_result(ex.text, "warm-up.txt",
+                                          lang=lang if lang in langs else "auto")
 
     # ---- rules --------------------------------------------------------------------------
 

@@ -153,4 +153,4 @@ def test_fragment_findings_are_whole_letter_findings(linter):
                     extra.append(f"{path.name}: {d.rule} {text[s:e]!r}")
                 found += 1
     assert not extra, "\n".join(extra)
-    assert found > 100      # the fragment rules do find things on paragraphs
+    assert found > 50       # the fragment rules do find things on paragraphs
