@@ -8,6 +8,9 @@ A matcher spec is a mapping with any of
             "…" inside an entry allows up to `max_gap` words (default 3, punctuation not
             counted) in between. For Vietnamese, as words.
   phrases:  surface word sequences (same alignment as words)
+  tokens:   strings matched where no letter, digit, "_" or apostrophe touches them, on the
+            text itself rather than on NLP tokens (chat shorthands such as "tks" that the
+            Vietnamese segmenter glues to the next word); the matcher builds the pattern
   patterns: regular expressions (the `regex` module, run with a time limit)
 Entries are strings, or `{text: …, suggestion: …}` mappings; a match carries its entry."""
 from __future__ import annotations
@@ -23,7 +26,9 @@ from .nlp import lemmatize_phrase
 GAP = "…"
 MAX_GAP = 3
 REGEX_TIMEOUT = 1.0   # seconds per search: user patterns must not hang a CI run
-SPEC_KEYS = ("words", "lemmas", "phrases", "patterns", "max_gap")
+SPEC_KEYS = ("words", "lemmas", "phrases", "tokens", "patterns", "max_gap")
+# what may not touch a `tokens` entry: a letter, a digit, "_" or an apostrophe
+TOKEN_EDGE = r"[\p{L}\d_\x27’]"
 
 
 class PatternTimeout(Exception):
@@ -36,6 +41,7 @@ class Match:
     end: int
     entry: str
     suggestion: str | None = None
+    order: int = 0      # the entry's place in the spec: of two equal matches the first listed wins
 
 
 @lru_cache(maxsize=100_000)
@@ -71,6 +77,10 @@ class Matcher:
         self.phrases = _entries(spec.get("phrases"))
         flags = regex.V0 | regex.MULTILINE | (0 if case_sensitive else regex.IGNORECASE)
         self.patterns = []
+        for text, sugg in _entries(spec.get("tokens")):
+            rx = rf"(?<!{TOKEN_EDGE}){regex.escape(text)}(?!{TOKEN_EDGE})"
+            self.patterns.append((regex.compile(rx, flags), text, sugg))
+        self.tokens = len(self.patterns)     # the first patterns were built from `tokens`
         for text, sugg in _entries(spec.get("patterns")):
             try:
                 self.patterns.append((regex.compile(text, flags), text, sugg))
@@ -103,14 +113,16 @@ class Matcher:
     def _index(self, lang):
         if lang not in self._compiled:
             index: dict[str, list] = {}
+            order = 0
             for entries, lemma_mode in ((self.words, False), (self.phrases, False),
                                         (self.lemmas, True)):
                 for text, sugg in entries:
+                    order += 1
                     units = self._units_of_entry(lang, text, lemma_mode)
                     if not units or units[0] == GAP:
                         continue
                     for first in units[0]:
-                        index.setdefault(first, []).append((units, text, sugg, lemma_mode))
+                        index.setdefault(first, []).append((units, text, sugg, lemma_mode, order))
             self._compiled[lang] = index
         return self._compiled[lang]
 
@@ -168,25 +180,27 @@ class Matcher:
                     for lm in (False, True):
                         keys |= self._token_units(tok, lang, lm)[0]
                     for key in keys:
-                        for units, entry, sugg, lemma_mode in index.get(key, ()):
+                        for units, entry, sugg, lemma_mode, order in index.get(key, ()):
                             j = self._match_from(tokens, i, units, lang, lemma_mode)
                             if j is not None and j > i:
-                                out.append(Match(tok.start, tokens[j - 1].end, entry, sugg))
-        for pat, entry, sugg in self.patterns:
+                                out.append(Match(tok.start, tokens[j - 1].end, entry, sugg, order))
+        first_pattern = len(self.words) + len(self.phrases) + len(self.lemmas)
+        for order, (pat, entry, sugg) in enumerate(self.patterns, first_pattern + 1):
             for s, e in spans:
                 try:
                     for m in pat.finditer(text, s, e, timeout=REGEX_TIMEOUT):
                         if m.end() > m.start():
                             g = m.span("m") if "m" in pat.groupindex and m.group("m") else m.span()
-                            out.append(Match(g[0], g[1], entry, sugg))
+                            out.append(Match(g[0], g[1], entry, sugg, order))
                 except TimeoutError:
                     raise PatternTimeout(f"pattern {entry!r} exceeded {REGEX_TIMEOUT}s") from None
         return dedupe(out)
 
 
 def dedupe(matches: list[Match]) -> list[Match]:
-    """Longest match wins where matches overlap; order by position."""
-    matches.sort(key=lambda m: (m.start, -(m.end - m.start)))
+    """Longest match wins where matches overlap (of equal ones, the first listed entry);
+    order by position."""
+    matches.sort(key=lambda m: (m.start, -(m.end - m.start), m.order))
     out: list[Match] = []
     for m in matches:
         if out and m.start < out[-1].end:

@@ -10,6 +10,7 @@ class Existence(Check):
     PARAMS = {
         "words": "surface word forms", "lemmas": "lemma sequences (every inflected form)",
         "phrases": "surface word sequences", "patterns": "regular expressions",
+        "tokens": "strings matched as whole tokens on the text (letter, digit, _ and ' boundaries)",
         "exceptions": "matcher spec (or list of patterns): a match inside one of these is skipped",
         "case_sensitive": "match case exactly (default false)",
         "fold_diacritics": "also match text typed without Vietnamese diacritics",
@@ -22,7 +23,7 @@ class Existence(Check):
         self.setup(self.match_spec())
 
     def match_spec(self) -> dict:
-        return {k: self.params[k] for k in ("words", "lemmas", "phrases", "patterns", "max_gap")
+        return {k: self.params[k] for k in ("words", "lemmas", "phrases", "tokens", "patterns", "max_gap")
                 if k in self.params}
 
     def setup(self, spec):

@@ -12,13 +12,16 @@ class Substitution(Existence):
     PARAMS = {
         "swap": "map: lemma or phrase -> replacement",
         "swap_words": "map: surface word form -> replacement",
+        "swap_tokens": "map: string matched as a whole token on the text -> replacement",
         "swap_patterns": "map: regular expression -> replacement",
-        **{k: v for k, v in Existence.PARAMS.items() if k not in ("words", "lemmas", "phrases", "patterns")},
+        **{k: v for k, v in Existence.PARAMS.items()
+           if k not in ("words", "lemmas", "phrases", "tokens", "patterns")},
     }
 
     def match_spec(self) -> dict:
         p = self.params
         return {"lemmas": _as_entries(p.get("swap")), "words": _as_entries(p.get("swap_words")),
+                "tokens": _as_entries(p.get("swap_tokens")),
                 "patterns": _as_entries(p.get("swap_patterns")), "max_gap": p.get("max_gap", 3)}
 
     def run(self, ctx):
