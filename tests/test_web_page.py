@@ -209,3 +209,21 @@ def test_vietnamese_diacritics_render_with_the_shipped_font(server, browser, tmp
         assert box[marked][0] < box[bare][0] - 5, (bare, box)     # a mark above
         assert box[marked][2] > box[bare][2] * 1.15, (bare, box)    # more ink
     assert box["ee"][1] > box["e"][1] + 3 and box["aa"][1] > box["a"][1] + 3   # the dot below
+
+
+def test_a_server_with_a_token_asks_for_it(tmp_path, browser):
+    from selenium.webdriver.common.by import By
+    _need_browser()
+    (tmp_path / "token").write_text("page-token\n", encoding="utf-8")
+    with Server("--token-file", "token", cwd=tmp_path) as guarded:
+        d = browser("en-US")
+        d.get(guarded.url + "/")
+        assert not d.find_element(By.ID, "token-row").is_displayed()
+        d.find_element(By.ID, "draft").send_keys(VI_TEXT)
+        d.find_element(By.ID, "check-btn").click()
+        _wait(d, lambda d: d.find_element(By.ID, "token-row").is_displayed())
+        assert "needs an access token" in d.find_element(By.ID, "status").text
+        assert d.switch_to.active_element.get_attribute("id") == "token"
+        d.find_element(By.ID, "token").send_keys("page-token")
+        d.find_element(By.ID, "check-btn").click()
+        _wait(d, lambda d: len(_findings(d)) > 0)
