@@ -33,7 +33,6 @@ from dataclasses import dataclass
 
 from .config import Config, ConfigError, load_file
 from .engine import RunOptions, check_one, matches
-from .examples import strip_markers
 from .packs import load_rules
 from .report import FileResult, Report
 from .reporters.json import report_dict

@@ -39,7 +39,7 @@ import httpx
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
 sys.path.insert(0, str(HERE))
-import benchmark  # noqa: E402  (the letter generator of scripts/benchmark.py)
+import benchmark  # noqa: E402 - the letter generator of scripts/benchmark.py
 
 
 def letters(lang: str, n: int, seed: int) -> list[str]:

@@ -280,7 +280,6 @@ def create_app(settings: ServeSettings) -> Starlette:
     app = Starlette(routes=routes, lifespan=lifespan,
                     exception_handlers={HTTPError: on_http_error, BodyTooLarge: on_too_large})
     app.state.settings = settings
-    app.state.metrics = metrics
     return Guard(app, settings, metrics)
 
 
@@ -354,7 +353,7 @@ async def check_payload(request: Request, settings: ServeSettings) -> dict:
             payload["appeal_filename"] = _clean_name(appeal.filename) if appeal.filename else "appeal.txt"
         elif isinstance(appeal, str) and appeal.strip():
             payload["appeal"] = appeal
-        getlist = lambda k: [v for v in form.getlist(k) if isinstance(v, str)] or None  # noqa: E731
+        getlist = lambda k: [v for v in form.getlist(k) if isinstance(v, str)] or None
     else:
         raise HTTPError(415, 'send multipart/form-data (a field "file") or application/json '
                              '({"text": …})')
