@@ -103,6 +103,9 @@ class Document:
     # passages that are not readable text (legacy-encoded Vietnamese): other rules skip them
     unreadable: list[tuple[int, int]] = field(default_factory=list)
     raw_text: str | None = None     # the text before masking, for fixes and display
+    directives: list = field(default_factory=list)   # suppression.Directive, in text order
+    # (key, offset) of each finding a suppression hid: which directives were used
+    suppression_hits: list = field(default_factory=list)
 
     def zone_spans(self, names) -> list[tuple[int, int]]:
         wanted = set(names)
@@ -128,11 +131,13 @@ class Document:
         return hit
 
     def is_suppressed(self, rule_id: str, start: int) -> bool:
+        hit = False
         for key in (rule_id, "*", rule_id.split(".")[0]):
             spans = self.suppressed.get(key)
             if spans and self._spans("suppressed", key, spans).contains(start):
-                return True
-        return False
+                self.suppression_hits.append((key, start))
+                hit = True
+        return hit
 
     def is_unreadable(self, start: int, end: int) -> bool:
         return bool(self.unreadable) and self._spans("unreadable", "", self.unreadable).overlaps(start, end)

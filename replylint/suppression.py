@@ -17,6 +17,7 @@ from __future__ import annotations
 import bisect
 import re
 from array import array
+from dataclasses import dataclass, field
 
 # A directive's ids end at the first "-->" ("#}"); the scan also stops at the next comment
 # opening and after 2,000 characters, so an unclosed "<!-- replylint-disable" costs at most
@@ -36,10 +37,6 @@ _KEEP = re.compile(r"[^\r\n]")
 def mask(text: str, start: int, end: int) -> str:
     """Replace text[start:end] with spaces, keeping line breaks."""
     return text[:start] + _KEEP.sub(" ", text[start:end]) + text[end:]
-
-
-def parse_ids(raw: str) -> list[str]:
-    return _ID.findall(raw)
 
 
 class _Lines:
@@ -82,11 +79,29 @@ def _next_lines(masked: str, lines: _Lines, matches) -> dict[int, tuple[int, int
     return out
 
 
+@dataclass
+class Directive:
+    """One directive: where it is, the ids it names (and where each is written), and the spans
+    it suppresses, per key (for replylint.unknown-directive and replylint.unused-directive)."""
+    start: int
+    end: int
+    action: str                 # disable | enable | disable-line | disable-next-line
+    ids: list[str]              # as written; empty: every rule
+    offsets: list[int] = field(default_factory=list)
+    spans: list[tuple[str, int, int]] = field(default_factory=list)   # (key, start, end)
+
+
 def apply(text: str) -> tuple[str, dict[str, list[tuple[int, int]]]]:
     """Return (masked text, suppressed spans by id)."""
+    masked, suppressed, _ = parse(text)
+    return masked, suppressed
+
+
+def parse(text: str) -> tuple[str, dict[str, list[tuple[int, int]]], list[Directive]]:
+    """Return (masked text, suppressed spans by id, the directives)."""
     matches = list(DIRECTIVE.finditer(text))
     if not matches:
-        return text, {}
+        return text, {}, []
     # mask first, so that "the next non-empty line" ignores lines holding only directives
     pieces, pos = [], 0
     for m in matches:
@@ -98,40 +113,48 @@ def apply(text: str) -> tuple[str, dict[str, list[tuple[int, int]]]]:
     lines = _Lines(masked)
     next_line = _next_lines(masked, lines, matches)
     suppressed: dict[str, list[tuple[int, int]]] = {}
-    open_ranges: dict[str, int] = {}
+    open_ranges: dict[str, tuple[int, Directive]] = {}
+    directives: list[Directive] = []
 
-    def add(key: str, s: int, e: int) -> None:
+    def add(d: Directive, key: str, s: int, e: int) -> None:
         if e > s:
             suppressed.setdefault(key, []).append((s, e))
+            d.spans.append((key, s, e))
 
     for m in matches:
         action = m.group("a") or m.group("b")
-        ids = parse_ids(m.group("ids") if m.group("a") else m.group("ids2"))
+        group = "ids" if m.group("a") else "ids2"
+        written = list(_ID.finditer(m.group(group)))
+        ids = [w.group() for w in written]
+        d = Directive(m.start(), m.end(), action, ids, [m.start(group) + w.start() for w in written])
+        directives.append(d)
         if action == "disable":
             for key in ids or ["*"]:
-                open_ranges.setdefault(key, m.start())
+                open_ranges.setdefault(key, (m.start(), d))
         elif action == "enable":
             for key in (ids or list(open_ranges)):
                 if key in open_ranges:
-                    add(key, open_ranges.pop(key), m.end())
+                    s, owner = open_ranges.pop(key)
+                    add(owner, key, s, m.end())
         elif action == "disable-line":
             s, e = lines.bounds(m.start())
             for key in ids or ["*"]:
-                add(key, s, e)
+                add(d, key, s, e)
         else:  # disable-next-line
             target = next_line[m.start()]
             if target is not None:
                 for key in ids or ["*"]:
-                    add(key, *target)
-    for key, s in open_ranges.items():
-        add(key, s, len(text))
-    return masked, suppressed
+                    add(d, key, *target)
+    for key, (s, owner) in open_ranges.items():
+        add(owner, key, s, len(text))
+    return masked, suppressed, directives
 
 
 def apply_to(doc) -> None:
     """Mask the directives in ``doc.text`` and merge the spans into ``doc.suppressed``."""
-    text, spans = apply(doc.text)
+    text, spans, directives = parse(doc.text)
     doc.text = text
     doc.source_map.text = text
+    doc.directives.extend(directives)
     for key, lst in spans.items():
         doc.suppressed.setdefault(key, []).extend(lst)
