@@ -2,7 +2,6 @@
 each checked file; validated with `file:line: message`."""
 from __future__ import annotations
 
-import fnmatch
 import math
 import re
 import sys
@@ -17,7 +16,8 @@ from .diagnostic import SEVERITIES
 
 CONFIG_NAMES = (".replylint.yaml", ".replylint.yml")
 TOP_KEYS = {"packs", "select", "ignore", "rules", "per_file_ignores", "settings", "max_file_size",
-            "max_text_length", "time_limit", "templates"}
+            "max_text_length", "time_limit", "templates", "exclude", "extend-exclude",
+            "extend_exclude"}
 SETTINGS_KEYS = set(settings_schema.KEYS)
 RULE_KEYS = {"severity", "options"}
 
@@ -41,16 +41,28 @@ class Config:
     max_text_length: int = 500_000      # characters of extracted text (readers.MAX_TEXT_LENGTH)
     time_limit: float = 60.0            # seconds per document (budget.DEFAULT_TIME_LIMIT)
     templates: list[str] = field(default_factory=list)         # extra template extensions
+    exclude: list[str] | None = None          # None: selection.DEFAULT_EXCLUDE
+    extend_exclude: list[str] = field(default_factory=list)
+    lines: dict[str, int] = field(default_factory=dict)        # dotted key (`select[2]`) -> line
+
+    @property
+    def base(self) -> Path:
+        """The folder patterns are relative to: the configuration's own."""
+        return Path(self.path).parent if self.path else Path.cwd()
+
+    def line_of(self, *keys: str) -> str:
+        """`path:line` of the first key that has a line."""
+        line = next((self.lines[k] for k in keys if k in self.lines), 1)
+        return f"{self.path}:{line}"
 
     def ignored_for(self, path: str) -> list[str]:
+        """Rule ids and packs that `per_file_ignores` turns off for `path` (gitignore-style globs:
+        `*` stays within one folder, a glob with a slash is relative to this file's folder)."""
+        from .selection import matches_glob, spec
         out = []
-        base = Path(self.path).parent if self.path else Path.cwd()
-        try:
-            rel = Path(path).resolve().relative_to(base.resolve()).as_posix()
-        except ValueError:
-            rel = Path(path).as_posix()
+        root = Path(path).parent if path != "-" else Path.cwd()
         for pattern, ids in self.per_file_ignores.items():
-            if fnmatch.fnmatch(rel, pattern) or fnmatch.fnmatch(Path(path).name, pattern):
+            if matches_glob(spec([pattern]), path, self.base, root):
                 out += ids
         return out
 
@@ -145,6 +157,11 @@ def parse(data, path: str, key_lines: dict | None = None) -> Config:
     cfg.select = _as_list(data.get("select"), where("select"), "select")
     cfg.ignore = _as_list(data.get("ignore"), where("ignore"), "ignore")
     cfg.templates = _as_list(data.get("templates"), where("templates"), "templates")
+    if "exclude" in data:
+        cfg.exclude = _as_list(data.get("exclude"), where("exclude"), "exclude")
+    for k in ("extend-exclude", "extend_exclude"):
+        cfg.extend_exclude += _as_list(data.get(k), where(k), k)
+    cfg.lines = dict(key_lines)
     rules = data.get("rules") or {}
     if not isinstance(rules, dict):
         raise ConfigError(f"{where('rules')}: 'rules' must map rule ids to settings")
@@ -193,12 +210,16 @@ def parse(data, path: str, key_lines: dict | None = None) -> Config:
 
 
 def _yaml_key_lines(node, prefix="") -> dict:
+    """Dotted keys to lines; list items as `key[i]` (a misspelt rule id names its own line)."""
     out = {}
     if isinstance(node, yaml.MappingNode):
         for k, v in node.value:
             key = f"{prefix}{k.value}"
             out[key] = k.start_mark.line + 1
             out.update(_yaml_key_lines(v, key + "."))
+    elif isinstance(node, yaml.SequenceNode) and prefix:
+        for i, item in enumerate(node.value):
+            out[f"{prefix[:-1]}[{i}]"] = item.start_mark.line + 1
     return out
 
 

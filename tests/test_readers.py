@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from replylint.document import ReadError
-from replylint.readers import EXTENSIONS, ReadOptions, discover, read
+from replylint.readers import EXTENSIONS, ReadOptions, read
 from replylint.readers.html import html_to_text
 from replylint.readers.template import PLACEHOLDER_CHAR, is_placeholder, mask
 
@@ -436,27 +436,6 @@ def test_suppression_applies_to_text_files(tmp_path):
     assert doc.raw_text == src and "replylint" not in doc.text
     assert doc.is_suppressed("ru.some-rule", src.index("б"))
     assert not doc.is_suppressed("vi.some-rule", src.index("б"))
-
-
-# --- discover -------------------------------------------------------------------------------
-
-def test_discover(tmp_path):
-    for name in ["b.txt", "a.md", "sub/c.eml", "sub/deep/d.html", "sub/e.docx", "x.pdf",
-                 "notes.yaml", ".hidden/h.txt", "sub/.secret.txt", "t/reply.txt.j2", "t/m.mustache",
-                 "sub/~$lock.docx"]:
-        write(tmp_path, name, "x")
-    explicit = write(tmp_path, "other/readme.rst", "x")
-    found = discover([str(tmp_path), explicit, "-", str(tmp_path / "b.txt"),
-                      str(tmp_path / "missing.txt")], ReadOptions())
-    rel = [os.path.relpath(p, tmp_path) if p != "-" else p for p in found]
-    assert rel == ["a.md", "b.txt", "x.pdf", "sub/c.eml", "sub/e.docx", "sub/deep/d.html",
-                   "t/m.mustache", "t/reply.txt.j2", "other/readme.rst", "-", "missing.txt"]
-
-
-def test_discover_custom_template_exts(tmp_path):
-    write(tmp_path, "a.tpl", "x")
-    assert discover([str(tmp_path)], ReadOptions()) == []
-    assert len(discover([str(tmp_path)], ReadOptions(template_exts=(".tpl",)))) == 1
 
 
 def test_extensions_constant():

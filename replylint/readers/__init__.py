@@ -4,7 +4,8 @@
 is_template, raw_text, source_map and unreadable (legacy-encoded Vietnamese paragraphs, see
 ``language.legacy_spans``), then masks template placeholders (templates only) and
 applies suppression directives (every format).  Every failure is a ``ReadError`` with a one-line
-cause; no other exception escapes.  ``discover`` expands folders into the files to check.
+cause; no other exception escapes.  ``known_format``/``unread_reason`` say which files are
+read (``selection`` walks folders for them).
 """
 from __future__ import annotations
 
@@ -16,7 +17,7 @@ from dataclasses import dataclass
 from ..document import Document, ReadError
 from .. import language, suppression
 
-__all__ = ["ReadOptions", "EXTENSIONS", "read", "discover", "ReadError"]
+__all__ = ["ReadOptions", "EXTENSIONS", "read", "known_format", "unread_reason", "ReadError"]
 
 
 MAX_TEXT_LENGTH = 500_000     # characters: about 150 pages, far beyond any letter
@@ -279,35 +280,20 @@ def _read(path: str, options: ReadOptions, stdin: bytes | None, data: bytes | No
     return doc
 
 
-def _wanted(name: str, options: ReadOptions) -> bool:
-    low = name.lower()
+def known_format(name: str, options: ReadOptions | None = None) -> bool:
+    """True for a file name with an extension replylint reads (folders are walked for these)."""
+    options = options or ReadOptions()
+    low = os.path.basename(name).lower()
     exts = tuple(e.lower() for e in EXTENSIONS) + tuple(e.lower() for e in options.template_exts)
     return low.endswith(exts)
 
 
-def discover(paths: list[str], options: ReadOptions | None = None) -> list[str]:
-    """Expand folders (recursively, sorted, hidden folders and files skipped) into the files
-    with a known extension; explicit files (even unknown or missing ones) and "-" are kept.
-    Duplicates are dropped, the first occurrence kept."""
-    options = options or ReadOptions()
-    out: list[str] = []
-    seen: set[str] = set()
-
-    def add(p: str) -> None:
-        key = p if p == "-" else os.path.normpath(p)
-        if key not in seen:
-            seen.add(key)
-            out.append(p)
-
-    for p in paths:
-        if p != "-" and os.path.isdir(p):
-            for root, dirs, files in os.walk(p):
-                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-                for name in sorted(files):
-                    if name.startswith(".") or name.startswith("~$"):
-                        continue
-                    if _wanted(name, options):
-                        add(os.path.join(root, name))
-        else:
-            add(p)
-    return out
+def unread_reason(name: str, options: ReadOptions | None = None) -> str | None:
+    """None when a file passed by name is read (a known extension, or none: plain text); else
+    the one-line reason it is skipped (`pyproject.toml` is not a letter)."""
+    if known_format(name, options):
+        return None
+    ext = os.path.splitext(os.path.basename(name))[1]
+    if not ext:
+        return None
+    return f"not a format replylint reads ({ext.lower()})"
