@@ -19,8 +19,11 @@ Extra keys, present only when they apply:
 - file `notes`: list of str, only when non-empty (e.g. "language unknown: only
   language-neutral rules ran");
 - diagnostic `paragraph`: int, for .docx positions, where `line` is the paragraph number
-  (both keys hold the same number, `column` counts within the paragraph).
-- diagnostic `page`: int, for PDF positions, where `line` is the printed line on that page.
+  (both keys hold the same number, `column` counts within the paragraph);
+- diagnostic `page`: int, for PDF positions, where `line` is the printed line on that page;
+- summary `fixed`: int, with `--fix`: the findings fixed (the diagnostics are what remains);
+- top-level `statistics`, with `--statistics`: `[{"rule", "severity", "count", "fixable"}]`,
+  most frequent first (`fixable`: how many of them `--fix` would fix).
 """
 from __future__ import annotations
 
@@ -57,10 +60,22 @@ def file_dict(f) -> dict:
     return out
 
 
-def report_dict(report: Report) -> dict:
-    return {"version": SCHEMA_VERSION, "files": [file_dict(f) for f in report.files],
-            "summary": report.summary()}
+def statistics(report: Report) -> list[dict]:
+    from .text import rule_counts
+    return [{"rule": r, "severity": s, "count": n, "fixable": k}
+            for r, s, n, k in rule_counts(report)]
 
 
-def render_json(report: Report) -> str:
-    return json.dumps(report_dict(report), ensure_ascii=False, indent=2) + "\n"
+def report_dict(report: Report, with_statistics: bool = False) -> dict:
+    summary = report.summary()
+    if report.fixed is not None:
+        summary["fixed"] = report.fixed
+    out = {"version": SCHEMA_VERSION, "files": [file_dict(f) for f in report.files],
+           "summary": summary}
+    if with_statistics:
+        out["statistics"] = statistics(report)
+    return out
+
+
+def render_json(report: Report, statistics: bool = False) -> str:
+    return json.dumps(report_dict(report, statistics), ensure_ascii=False, indent=2) + "\n"

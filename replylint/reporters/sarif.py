@@ -9,6 +9,10 @@
   sources (no document, or txt/md/template) also get `charOffset`/`charLength`; other formats
   (html, eml) do not, since offsets there are in the extracted text, not the file. For .docx
   `startLine` is the paragraph number and the region has `properties.paragraph`.
+- locations: `uri` relative to `originalUriBaseIds.SRCROOT` (the working folder, a file://
+  URI), with `uriBaseId`; a file outside it gets an absolute file:// URI.
+- `partialFingerprints["replylintFinding/v1"]`: the same stable hash as the GitLab format's
+  `fingerprint` (path, rule, matched text, occurrence; not the line).
 - `fixes` for fixable findings with a suggestion (not for .docx): one replacement of the
   region by the suggestion.
 - `invocations[0]`: `executionSuccessful` true (findings are not failures), with a
@@ -19,10 +23,11 @@ from __future__ import annotations
 
 import json
 import re
+from pathlib import Path
 
 from ..report import Report
 from ..rule_doc import explain_markdown, explain_text, short_description
-from . import is_page, is_paragraph, relative_uri, sorted_diagnostics
+from . import fingerprints, is_page, is_paragraph, relative_uri
 
 SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 INFORMATION_URI = "https://pypi.org/project/replylint/"
@@ -92,14 +97,27 @@ def region(d, doc=None) -> dict:
     return reg
 
 
-def result(d, uri: str, rule_index: int | None, doc=None) -> dict:
+SRCROOT = "SRCROOT"
+
+
+def artifact(path: str) -> dict:
+    """An artifactLocation: relative to %SRCROOT% (the working folder) when inside it."""
+    uri = relative_uri(path)
+    if uri.startswith("file:") or path in ("-", ""):
+        return {"uri": uri}
+    return {"uri": uri, "uriBaseId": SRCROOT}
+
+
+def result(d, location: dict, rule_index: int | None, doc=None, fingerprint: str | None = None) -> dict:
     reg = region(d, doc)
     res = {"ruleId": d.rule}
     if rule_index is not None:
         res["ruleIndex"] = rule_index
     res["level"] = LEVELS.get(d.severity, "warning")
     res["message"] = {"text": d.message or d.rule}
-    res["locations"] = [{"physicalLocation": {"artifactLocation": {"uri": uri}, "region": reg}}]
+    res["locations"] = [{"physicalLocation": {"artifactLocation": dict(location), "region": reg}}]
+    if fingerprint:
+        res["partialFingerprints"] = {"replylintFinding/v1": fingerprint}
     props = {}
     if d.match:
         props["match"] = d.match
@@ -111,7 +129,7 @@ def result(d, uri: str, rule_index: int | None, doc=None) -> dict:
         text = f"Replace «{d.match}» with «{d.suggestion}»" if d.suggestion else \
             f"Delete «{d.match}»"
         res["fixes"] = [{"description": {"text": text}, "artifactChanges": [{
-            "artifactLocation": {"uri": uri},
+            "artifactLocation": dict(location),
             "replacements": [{"deletedRegion": reg, "insertedContent": {"text": d.suggestion}}],
         }]}]
     if props:
@@ -125,8 +143,8 @@ def sarif_dict(report: Report) -> dict:
     index = {r.id: i for i, r in enumerate(rules)}
     results, notifications = [], []
     for f in report.files:
-        uri = relative_uri(f.path)
-        loc = [{"physicalLocation": {"artifactLocation": {"uri": uri}}}]
+        location = artifact(f.path)
+        loc = [{"physicalLocation": {"artifactLocation": location}}]
         if f.error:
             notifications.append({"level": "error", "message": {"text": f"{f.path}: {f.error}"},
                                   "locations": loc, "descriptor": {"id": "read-error"}})
@@ -136,11 +154,11 @@ def sarif_dict(report: Report) -> dict:
             notifications.append({"level": "error" if crashed else "note",
                                   "message": {"text": f"{f.path}: {note}"}, "locations": loc,
                                   "descriptor": {"id": "internal-error" if crashed else "note"}})
-        for d in sorted_diagnostics(f):
+        for d, fp in fingerprints(f):
             if d.rule not in index:
                 index[d.rule] = len(descriptors)
                 descriptors.append(_minimal_descriptor(d.rule, d.severity))
-            results.append(result(d, uri, index[d.rule], f.doc))
+            results.append(result(d, location, index[d.rule], f.doc, fp))
     invocation = {"executionSuccessful": not any(f.internal_errors for f in report.files)}
     if notifications:
         invocation["toolExecutionNotifications"] = notifications
@@ -152,6 +170,8 @@ def sarif_dict(report: Report) -> dict:
                                 "semanticVersion": tool_version(),
                                 "informationUri": INFORMATION_URI, "rules": descriptors}},
             "invocations": [invocation],
+            "originalUriBaseIds": {SRCROOT: {"uri": Path.cwd().as_uri() + "/",
+                                             "description": {"text": "The folder replylint ran in."}}},
             "columnKind": "unicodeCodePoints",
             "results": results,
         }],
