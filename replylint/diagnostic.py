@@ -20,7 +20,8 @@ class Diagnostic:
     match: str = ""
     suggestion: str | None = None
     fixable: bool = False
-    source: str = ""
+    source: str = ""            # the citation of the rule's source, in the document's language
+    cite: str = ""              # its short form for one-line output: "Кодекс ЦЗН, п. 4.4"
     line: int = 0
     column: int = 0
     end_line: int = 0

@@ -2,17 +2,22 @@
 from __future__ import annotations
 
 import os
+import sys
+from pathlib import Path
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 
 from .budget import DEFAULT_TIME_LIMIT, BudgetExceeded, time_budget
 from .config import Config, ConfigError, discover, load_file
-from .diagnostic import severity_rank
+from .diagnostic import Diagnostic, severity_rank
 from .document import ReadError
 from .failures import describe, strict
-from .linter import lint, prepare
+from .linter import finish, lint, prepare
+from .meta_rules import UNKNOWN_DIRECTIVE, UNUSED_DIRECTIVE
 from .packs import load_rules
 from .report import FileResult, Report
+from .selection import DEFAULT_EXCLUDE, Excludes, spec
+from .selectors import Known, SelectorError, matches
 
 
 VI_KINDS = ("congvan", "reply")   # --kind values that are letters of a Vietnamese sub-kind
@@ -33,10 +38,10 @@ class RunOptions:
     templates: list[str] = field(default_factory=list)   # extra template extensions
     scope: str = "letter"          # "fragment": a lone paragraph; only rules with `scope: fragment` run
     loaded_config: Config | None = None   # a configuration loaded once (the API), used for every file
-
-
-def matches(rule_id: str, selector: str) -> bool:
-    return rule_id == selector or rule_id.startswith(selector.rstrip(".") + ".")
+    report_unused_directives: bool = False
+    stdin_filename: str | None = None    # the name stdin is read, configured and reported as
+    exclude: list[str] | None = None     # --exclude: replaces the configuration's `exclude`
+    extend_exclude: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -45,24 +50,75 @@ class RuleSet:
     severities: dict
     options: dict
     settings: dict
+    known: Known = None
+    meta: list = field(default_factory=list)   # the enabled rules of meta_rules
+
+
+def check_selectors(cfg: Config | None, opts: RunOptions, known: Known) -> None:
+    """Every selector names a rule or pack: SelectorError (command line) or ConfigError
+    (`file:line:`) with the nearest name otherwise."""
+    for flag, given in (("--select", opts.select), ("--ignore", opts.ignore)):
+        known.check(given, f"{flag}: ")
+    if cfg is None or cfg.path is None:
+        return
+    try:
+        for key in ("select", "ignore"):
+            for i, s in enumerate(getattr(cfg, key)):
+                known.check([s], f"{cfg.line_of(f'{key}[{i}]', key)}: {key}: ")
+        for rid in list(cfg.severities) + [r for r in cfg.options if r not in cfg.severities]:
+            known.check_id(rid, f"{cfg.line_of(f'rules.{rid}', 'rules')}: rules: ")
+        for glob, ids in cfg.per_file_ignores.items():
+            for i, s in enumerate(ids):
+                known.check([s], f"{cfg.line_of(f'per_file_ignores.{glob}[{i}]', f'per_file_ignores.{glob}', 'per_file_ignores')}: per_file_ignores: ")
+    except SelectorError as e:
+        raise ConfigError(str(e)) from None
 
 
 def ruleset(cfg: Config | None, opts: RunOptions) -> RuleSet:
     cfg = cfg or Config()
     rules = load_rules(cfg.packs or None, cfg.pack_dirs or None)
+    known = Known(load_rules(None, cfg.pack_dirs or None))
+    check_selectors(cfg, opts, known)
     select = opts.select or cfg.select
     ignore = list(cfg.ignore) + list(opts.ignore)
-    chosen = []
-    for r in rules:
-        if select and not any(matches(r.id, s) for s in select):
-            continue
-        if any(matches(r.id, s) for s in ignore):
-            continue
-        if cfg.severities.get(r.id) == "off":
-            continue
-        chosen.append(r)
+
+    def wanted(rule, explicit: bool = False) -> bool:
+        if select and not explicit and not any(matches(rule.id, s) for s in select):
+            return False
+        return not any(matches(rule.id, s) for s in ignore) and cfg.severities.get(rule.id) != "off"
+
+    chosen = [r for r in rules if wanted(r)]
+    meta = [r for r in (UNKNOWN_DIRECTIVE,) if wanted(r)]
+    if opts.report_unused_directives and wanted(UNUSED_DIRECTIVE, explicit=True):
+        meta.append(UNUSED_DIRECTIVE)
     sev = {k: v for k, v in cfg.severities.items() if v != "off"}
-    return RuleSet(chosen, sev, cfg.options, cfg.settings)
+    return RuleSet(chosen, sev, cfg.options, cfg.settings, known, meta)
+
+
+def directive_findings(doc, rs: RuleSet) -> list[Diagnostic]:
+    """replylint.unknown-directive for ids that name nothing; replylint.unused-directive for
+    suppressions that hid no finding (after the rules ran)."""
+    out = []
+    meta = {r.id for r in rs.meta}
+    for d in doc.directives:
+        unknown = {i for i in d.ids if i not in rs.known}
+        if UNKNOWN_DIRECTIVE.id in meta:
+            for rid, at in zip(d.ids, d.offsets):
+                if rid in unknown:
+                    out.append(Diagnostic(rule=UNKNOWN_DIRECTIVE.id, start=at, end=at + len(rid),
+                                          match=rid, suggestion=rs.known.nearest(rid)))
+        if UNUSED_DIRECTIVE.id in meta and d.action != "enable":
+            used = {key for key, s, e in d.spans if (key, s, e) in doc.suppression_hits}
+            for rid, at in (zip(d.ids, d.offsets) if d.ids else [("*", d.start)]):
+                if rid not in unknown and rid not in used:
+                    out.append(Diagnostic(rule=UNUSED_DIRECTIVE.id, start=at,
+                                          end=at + (len(rid) if d.ids else d.end - d.start),
+                                          match=rid if d.ids else "every rule"))
+    rules = {r.id: r for r in rs.meta}
+    return [finish(x, rules[x.rule], doc, rs.severities.get(x.rule)) for x in out]
+
+
+_LOADED: dict = {}
 
 
 def config_for(path: str, opts: RunOptions) -> Config | None:
@@ -71,14 +127,51 @@ def config_for(path: str, opts: RunOptions) -> Config | None:
     if opts.loaded_config is not None:
         return opts.loaded_config
     if opts.config:
-        return load_file(opts.config)
+        try:
+            st = os.stat(opts.config)
+            key = (os.path.abspath(opts.config), st.st_mtime_ns, st.st_size)
+        except OSError:
+            return load_file(opts.config)
+        if key not in _LOADED:
+            _LOADED[key] = load_file(opts.config)
+        return _LOADED[key]
     return discover(path)
+
+
+_EXCLUDES: dict = {}
+
+
+def excludes_for(path: str, opts: RunOptions) -> Excludes:
+    """The exclude patterns for a file: `--exclude`, else the configuration's `exclude`, else
+    the defaults; plus the configuration's and the command line's `extend-exclude`."""
+    cfg = config_for(path, opts)
+    key = (id(cfg), tuple(opts.exclude) if opts.exclude is not None else None,
+           tuple(opts.extend_exclude))
+    if key not in _EXCLUDES:
+        cwd = Path.cwd()
+        if opts.exclude is not None:
+            rules = [(spec(opts.exclude), cwd)]
+        elif cfg is not None and cfg.exclude is not None:
+            rules = [(spec(cfg.exclude), cfg.base)]
+        else:
+            rules = [(spec(DEFAULT_EXCLUDE), None)]
+        if cfg is not None and cfg.extend_exclude:
+            rules.append((spec(cfg.extend_exclude), cfg.base))
+        if opts.extend_exclude:
+            rules.append((spec(opts.extend_exclude), cwd))
+        _EXCLUDES[key] = (cfg, Excludes(rules))   # cfg kept alive: its id stays unique
+    return _EXCLUDES[key][1]
 
 
 def check_file(path: str, opts: RunOptions, stdin: bytes | None = None,
                data: bytes | None = None) -> FileResult:
-    """Read (or take ``data`` as the content of ``path``, e.g. a fixed text), lint, report."""
+    """Read (or take ``data`` as the content of ``path``, e.g. a fixed text), lint, report.
+    Standard input with --stdin-filename NAME is read, configured and reported as NAME."""
     from .readers import ReadOptions
+    named_stdin = path == "-" and bool(opts.stdin_filename)
+    if named_stdin:
+        path, data = opts.stdin_filename, stdin if stdin is not None else sys.stdin.buffer.read()
+        stdin = None
     cfg = config_for(path, opts)
     rs = ruleset(cfg, opts)
     vi_kind = opts.kind if opts.kind in VI_KINDS else None
@@ -104,10 +197,13 @@ def _check_doc(path, opts, cfg, rs, ropts, vi_kind, stdin, data) -> FileResult:
         doc = read(path, ropts, stdin=stdin, data=data)
     except ReadError as e:
         return FileResult(path=path, error=str(e))
+    if named_stdin:
+        doc.metadata["stdin"] = True     # never written back to a file of that name
     rules = rs.rules
     if cfg is not None:
         off = cfg.ignored_for(path)
         rules = [r for r in rules if not any(matches(r.id, s) for s in off)]
+        rs.meta = [r for r in rs.meta if not any(matches(r.id, s) for s in off)]
     if vi_kind:
         doc.metadata["vi_kind"] = vi_kind
     if opts.appeal:
@@ -117,6 +213,8 @@ def _check_doc(path, opts, cfg, rs, ropts, vi_kind, stdin, data) -> FileResult:
     if scope == "fragment":
         rules = [r for r in rules if r.scope == "fragment"]
     diags = lint(doc, rules, rs.settings, rs.options, rs.severities)
+    if doc.directives and rs.meta:
+        diags = sorted(diags + directive_findings(doc, rs), key=Diagnostic.sort_key)
     floor = severity_rank(opts.min_severity)
     diags = [d for d in diags if severity_rank(d.severity) >= floor]
     notes = list(doc.metadata.get("notes", []))
@@ -162,28 +260,49 @@ def _stdin_bytes(stdin, opts: RunOptions) -> tuple[bytes | None, str | None]:
     if stdin is None or isinstance(stdin, (bytes, bytearray)):
         return stdin, None
     from .readers import read_limited
-    cfg = config_for("-", opts) or Config()
+    cfg = config_for(opts.stdin_filename or "-", opts) or Config()
     try:
         return read_limited(stdin, cfg.max_file_size), None
     except ReadError as e:
         return None, str(e)
 
 
-def run(paths: list[str], opts: RunOptions, stdin=None) -> Report:
-    """Check ``paths``; ``stdin`` is the bytes or the stream read for "-"."""
+def validate(paths: list[str], opts: RunOptions) -> RuleSet:
+    """Load and check every configuration the run will use before any file is read, so a
+    misspelt rule id stops the run at once (exit 2) instead of failing file by file.
+    Returns the rule set of the first file (what reporters list as the run's rules)."""
+    first, seen = None, set()
+    for p in paths or ["."]:
+        cfg = config_for(opts.stdin_filename if p == "-" and opts.stdin_filename else p, opts)
+        key = id(cfg)
+        if key in seen:
+            continue
+        seen.add(key)
+        rs = ruleset(cfg, opts)
+        first = first or rs
+    return first
+
+
+def results(paths: list[str], opts: RunOptions, stdin=None):
+    """The result of each file, in input order, each as soon as it and those before it are done;
+    ``stdin`` is the bytes or the stream read for "-"."""
     jobs = opts.jobs or (1 if len(paths) < 8 else os.cpu_count() or 1)
     stdin_error = None
     if "-" in paths:
         stdin, stdin_error = _stdin_bytes(stdin, opts)
-    if stdin_error:
-        paths = [p for p in paths if p != "-"]
     work = [(p, opts, stdin if p == "-" else None) for p in paths]
-    if jobs > 1 and len(paths) > 1:
+    if jobs > 1 and len(paths) > 1 and not stdin_error:
         with ProcessPoolExecutor(max_workers=jobs) as pool:
-            results = list(pool.map(_safe_check, work, chunksize=max(1, len(work) // (jobs * 4))))
-    else:
-        results = [_safe_check(w) for w in work]
-    if stdin_error:
-        results.append(FileResult(path="-", error=stdin_error))
-    cfg = config_for(paths[0] if paths else ".", opts) if paths else None
-    return Report(files=results, rules=ruleset(cfg, opts).rules)
+            yield from pool.map(_safe_check, work, chunksize=max(1, len(work) // (jobs * 8)))
+        return
+    for w in work:
+        if w[0] == "-" and stdin_error:
+            yield FileResult(path=opts.stdin_filename or "-", error=stdin_error)
+        else:
+            yield _safe_check(w)
+
+
+def run(paths: list[str], opts: RunOptions, stdin=None) -> Report:
+    """Check ``paths``; ``stdin`` is the bytes or the stream read for "-"."""
+    rs = validate(paths, opts)
+    return Report(files=list(results(paths, opts, stdin)), rules=rs.rules + rs.meta)

@@ -32,6 +32,7 @@ class FixOutcome:
     fixed: list[str] = field(default_factory=list)  # paths written
     refused: list[tuple[str, str]] = field(default_factory=list)   # (path, cause)
     rechecked: dict = field(default_factory=dict)   # path -> FileResult of the fixed text
+    applied: dict = field(default_factory=dict)     # path -> fixes applied (all rounds)
 
 
 def fixable(doc) -> bool:
@@ -40,8 +41,9 @@ def fixable(doc) -> bool:
     return doc.format in FIXABLE_FORMATS
 
 
-def fixed_text(text: str, diagnostics) -> str:
-    """Apply non-overlapping fixes from the end backwards so earlier offsets stay valid."""
+def chosen_fixes(diagnostics) -> list:
+    """The fixes applied together: fixable findings with a suggestion, overlaps left for the
+    next round."""
     fixes = sorted((d for d in diagnostics if d.fixable and d.suggestion is not None),
                    key=lambda d: (d.start, d.end))
     chosen, last_end = [], -1
@@ -49,6 +51,12 @@ def fixed_text(text: str, diagnostics) -> str:
         if d.start >= last_end:
             chosen.append(d)
             last_end = d.end
+    return chosen
+
+
+def fixed_text(text: str, diagnostics) -> str:
+    """Apply non-overlapping fixes from the end backwards so earlier offsets stay valid."""
+    chosen = chosen_fixes(diagnostics)
     pieces: list[str] = []      # the result after `pos`, in reverse order, no empty strings
     pos = len(text)
     for d in reversed(chosen):
@@ -91,13 +99,14 @@ def _current_bytes(path: str, doc) -> bytes:
     return data
 
 
-def _fix_one(f, recheck) -> tuple[str, bytes, object]:
-    """(new text, new bytes, the re-checked result) of one file, or FixRefused."""
+def _fix_one(f, recheck) -> tuple[str, bytes, object, int]:
+    """(new text, new bytes, the re-checked result, fixes applied) of one file, or FixRefused."""
     doc = f.doc
     original = doc.raw_text if doc.raw_text is not None else doc.text
     new = fixed_text(original, f.diagnostics)
     if new == original:
-        return original, b"", None
+        return original, b"", None, 0
+    applied = len(chosen_fixes(f.diagnostics))
     data = _current_bytes(f.path, doc)
     write = encoding.writer_for(original, doc.encoding, data)
     if write is None:
@@ -113,11 +122,15 @@ def _fix_one(f, recheck) -> tuple[str, bytes, object]:
             more = fixed_text(new, result.diagnostics)
             if more == new:
                 break
+            applied += len(chosen_fixes(result.diagnostics))
             new, out = more, write(more)
+        else:
+            if recheck:     # the rounds ran out: report what the last write left
+                result = recheck(f.path, out)
     except UnicodeEncodeError as e:
         raise FixRefused(f"a replacement ({e.object[e.start:e.end]!r}) cannot be written in "
                          f"{doc.encoding}") from None
-    return new, out, result
+    return new, out, result, applied
 
 
 def apply_fixes(report: Report, write: bool, recheck=None) -> FixOutcome:
@@ -129,14 +142,14 @@ def apply_fixes(report: Report, write: bool, recheck=None) -> FixOutcome:
     seen: set[str] = set()
     for f in report.files:
         doc = f.doc
-        if doc is None or f.error or f.path == "-" or not fixable(doc):
+        if doc is None or f.error or f.path == "-" or doc.metadata.get("stdin") or not fixable(doc):
             continue
         real = os.path.realpath(f.path)
         if real in seen:          # the same file named twice (a symlink and its target)
             continue
         seen.add(real)
         try:
-            new, data, result = _fix_one(f, recheck)
+            new, data, result, applied = _fix_one(f, recheck)
         except FixRefused as e:
             outcome.refused.append((f.path, str(e)))
             continue
@@ -145,6 +158,7 @@ def apply_fixes(report: Report, write: bool, recheck=None) -> FixOutcome:
             continue
         if result is not None:
             outcome.rechecked[f.path] = result
+        outcome.applied[f.path] = applied
         diff += difflib.unified_diff(original.splitlines(keepends=True), new.splitlines(keepends=True),
                                      fromfile=f"a/{f.path}", tofile=f"b/{f.path}")
         if write:

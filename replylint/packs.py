@@ -64,9 +64,27 @@ class Rule:
     def suggestion_for(self, lang: str) -> str | None:
         return _localised(self.suggestion, lang) if self.suggestion is not None else None
 
-    def source_text(self) -> str:
-        s = self.source
-        return ", ".join(x for x in (s.get("document"), s.get("clause")) if x)
+    def citations(self, lang: str | None = None) -> list[dict]:
+        """The rule's sources that speak to a document in `lang` (all of them when none is
+        marked for it, or for a document of unknown language)."""
+        sources = self.source if isinstance(self.source, list) else [self.source]
+        if lang in ("ru", "vi"):
+            mine = [s for s in sources if s.get("lang") in (None, lang)]
+            sources = mine or sources
+        return sources
+
+    def source_text(self, lang: str | None = None) -> str:
+        """The citation a clerk reads: "Document, clause" (several joined with "; ")."""
+        return "; ".join(_cite(s.get("document"), s.get("clause")) for s in self.citations(lang))
+
+    def short_citation(self, lang: str | None = None) -> str:
+        """The one-line form: the document's short name and the clause."""
+        return "; ".join(_cite(s.get("short") or s.get("document"), s.get("clause"))
+                         for s in self.citations(lang))
+
+
+def _cite(document, clause) -> str:
+    return ", ".join(str(x).strip() for x in (document, clause) if x)
 
 
 def _localised(value, lang):

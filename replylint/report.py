@@ -26,6 +26,7 @@ class FileResult:
 class Report:
     files: list[FileResult]
     rules: list = field(default_factory=list)   # the Rule objects that were enabled
+    fixed: int | None = None                    # --fix: findings fixed (the files hold the rest)
 
     def count(self, severity: str) -> int:
         return sum(1 for f in self.files for d in f.diagnostics if d.severity == severity)

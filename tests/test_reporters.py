@@ -266,7 +266,7 @@ def test_text_plain(report):
                for m in findings)
     assert "broken.txt: error: cannot decode: not UTF-8, UTF-16 or CP1251" in lines
     assert "notes.txt: note: language unknown: only language-neutral rules ran" in lines
-    assert lines[-1] == "3 errors, 1 warning, 1 suggestion in 4 files (1 failed)"
+    assert lines[-1] == "3 errors, 1 warning, 1 suggestion in 3 files checked; 1 file could not be read."
     assert "^" not in out and "→" not in out                      # no source by default
 
 
@@ -287,13 +287,14 @@ def test_text_color(report):
     assert "«:)»" in out and "<script>alert(1)</script>" in out   # no markup or emoji mangling
     assert "^" in out                                              # source shown on a terminal
     plain = re.sub(r"\x1b\[[0-9;]*m", "", out)
-    assert plain.rstrip().endswith("3 errors, 1 warning, 1 suggestion in 4 files (1 failed)")
+    assert plain.rstrip().endswith("3 errors, 1 warning, 1 suggestion in 3 files checked; "
+                                   "1 file could not be read.")
 
 
 def test_text_statistics(report):
     out = render(report, "text", statistics=True)
     assert re.search(r"^rule\s+severity\s+count$", out, re.M)
-    assert re.search(r"^common\.emoji\s+error\s+3$", out, re.M)
+    assert re.search(r"^common\.emoji\s+error\s+3  \(3 fixable\)$", out, re.M)
     assert re.search(r"^vi\.example-suggestion\s+suggestion\s+1$", out, re.M)
 
 

@@ -1,31 +1,42 @@
-"""Reporters: turn a `Report` into text, JSON, SARIF 2.1.0, GitHub workflow commands or HTML.
+"""Reporters: turn a `Report` into text, JSON, SARIF 2.1.0, GitHub workflow commands, GitLab Code
+Quality, JUnit XML or HTML.
 
-    FORMATS = ("text", "json", "sarif", "github", "html")
-    render(report, fmt, *, color=False, statistics=False, show_source=None) -> str
+    FORMATS = ("text", "json", "sarif", "github", "gitlab", "junit", "html")
+    render(report, fmt, *, color=False, statistics=False, show_source=None, quiet=False,
+           fail_on="error") -> str
 
-`color` and `show_source` only affect the text format (`show_source` defaults to `color`);
-`statistics` adds a per-rule count table to the text format.
+`color`, `show_source` and `quiet` only affect the text format (`show_source` defaults to
+`color`); `statistics` adds counts per rule to the text and JSON formats; `fail_on` is the
+severity at which a JUnit test case fails.
 """
 from __future__ import annotations
 
+import hashlib
 import os
+from collections import Counter
 from pathlib import Path, PurePath
 from urllib.parse import quote
 
 from ..report import Report
 
-FORMATS = ("text", "json", "sarif", "github", "html")
+FORMATS = ("text", "json", "sarif", "github", "gitlab", "junit", "html")
 
 
 def render(report: Report, fmt: str, *, color: bool = False, statistics: bool = False,
-           show_source: bool | None = None) -> str:
+           show_source: bool | None = None, quiet: bool = False, fail_on: str = "error") -> str:
     if fmt == "text":
         from .text import render_text
-        return render_text(report, color=color, statistics=statistics,
+        return render_text(report, color=color, statistics=statistics, quiet=quiet,
                            show_source=color if show_source is None else show_source)
     if fmt == "json":
         from .json import render_json
-        return render_json(report)
+        return render_json(report, statistics=statistics)
+    if fmt == "gitlab":
+        from .gitlab import render_gitlab
+        return render_gitlab(report)
+    if fmt == "junit":
+        from .junit import render_junit
+        return render_junit(report, fail_on)
     if fmt == "sarif":
         from .sarif import render_sarif
         return render_sarif(report)
@@ -65,17 +76,27 @@ def plural(n: int, word: str, words: str | None = None) -> str:
 
 
 def summary_line(report: Report) -> str:
+    """What happened, honestly: how many files were checked, how many could not be read, and
+    after --fix how many findings were fixed and how many remain."""
     s = report.summary()
-    failed = f" ({s['failed_files']} failed)" if s["failed_files"] else ""
-    files = plural(s["files"], "file")
-    if not (s["errors"] or s["warnings"] or s["suggestions"]):
-        return f"No problems found in {files}{failed}."
-    return (f"{plural(s['errors'], 'error')}, {plural(s['warnings'], 'warning')}, "
-            f"{plural(s['suggestions'], 'suggestion')} in {files}{failed}")
+    failed, checked = s["failed_files"], s["files"] - s["failed_files"]
+    unread = f"{plural(failed, 'file')} could not be read"
+    if not checked:
+        return f"Nothing checked: {unread}." if failed else "Nothing to check."
+    found = s["errors"] + s["warnings"] + s["suggestions"]
+    where = f"{plural(checked, 'file')}" + (" checked" if failed else "")
+    tail = f"; {unread}." if failed else "."
+    counts = (f"{plural(s['errors'], 'error')}, {plural(s['warnings'], 'warning')}, "
+              f"{plural(s['suggestions'], 'suggestion')}")
+    if report.fixed is not None:
+        return f"{report.fixed} fixed, {found} remaining ({counts}) in {where}{tail}"
+    if not found:
+        return f"No problems found in {where}{tail}"
+    return f"{counts} in {where}{tail}"
 
 
-def relative_uri(path: str) -> str:
-    """A relative URI with forward slashes (percent-encoded) for SARIF `artifactLocation.uri`."""
+def relative_path(path: str) -> str:
+    """The path relative to the working folder with forward slashes (absolute when outside)."""
     if path in ("-", ""):
         return "stdin"
     p = Path(path)
@@ -83,9 +104,17 @@ def relative_uri(path: str) -> str:
         try:
             p = p.relative_to(Path.cwd())
         except ValueError:
-            return p.as_uri()
-    posix = PurePath(os.path.normpath(p)).as_posix() if str(p) != "." else "."
-    return quote(posix, safe="/")
+            return p.as_posix()
+    return PurePath(os.path.normpath(p)).as_posix() if str(p) != "." else "."
+
+
+def relative_uri(path: str) -> str:
+    """A relative URI with forward slashes (percent-encoded) for SARIF `artifactLocation.uri`;
+    a file:// URI for a file outside the working folder."""
+    rel = relative_path(path)
+    if Path(rel).is_absolute():
+        return Path(rel).as_uri()
+    return quote(rel, safe="/")
 
 
 def display_path(path: str) -> str:
@@ -94,3 +123,17 @@ def display_path(path: str) -> str:
 
 def rule_map(report: Report) -> dict:
     return {r.id: r for r in getattr(report, "rules", []) or []}
+
+
+def fingerprints(f) -> list[tuple[object, str]]:
+    """(finding, fingerprint) for a file's findings, in display order. The fingerprint hashes
+    the path, the rule, the matched text and which occurrence of that text it is -- not the
+    line, so it survives edits elsewhere in the letter and is the same on every run."""
+    seen: Counter = Counter()
+    out = []
+    for d in sorted_diagnostics(f):
+        key = (relative_path(f.path), d.rule, d.match or d.message)
+        seen[key] += 1
+        raw = "\x1f".join((*key, str(seen[key]))).encode("utf-8")
+        out.append((d, hashlib.sha256(raw).hexdigest()[:32]))
+    return out
