@@ -289,15 +289,14 @@ def check(
                 _fail(f"{output}: cannot write the report: {e}")
         else:
             _write(text if not text or text.endswith("\n") else text + "\n")
-    _finish(report, fix_refused, exit_zero, fail_on, errors_shown=fmt == Fmt.text and to_stdout)
+    _finish(report, fix_refused, exit_zero, fail_on)
 
 
-def _finish(report, fix_refused, exit_zero: bool, fail_on: FailOn | None, diff_found: bool = False,
-            errors_shown: bool = False):
-    """Unreadable files on stderr (unless the text report on stdout has just named them); exit 2
-    for them, else 1 for findings at --fail-on (or a --diff that would change something), else 0."""
+def _finish(report, fix_refused, exit_zero: bool, fail_on: FailOn | None, diff_found: bool = False):
+    """Unreadable files on stderr, one line each; exit 2 for them, else 1 for findings at
+    --fail-on (or a --diff that would change something), else 0."""
     for f in report.files:
-        if f.error and not errors_shown:
+        if f.error:
             typer.echo(f"replylint: {f.path}: {f.error}", err=True)
     for path, cause in fix_refused:
         typer.echo(f"replylint: {path}: not fixed: {cause}", err=True)
@@ -396,13 +395,13 @@ def rules(
 
 @app.command()
 def explain(
-    rule_id: str = typer.Argument(..., metavar="ID|PACK", show_default=False),
+    rule_id: str = typer.Argument(..., metavar="ID", show_default=False, hidden=True),
     lang: Optional[TextLang] = typer.Option(None, "--lang", metavar=_choices(TextLang),
                                             help="Language of a common rule's texts (default: English)."),
 ):
     """What a rule checks, why (the quoted clause), bad and good examples; for a pack, its rules.
 
-    ID|PACK: a rule id (ru.vy-capital) or a pack name (ru).
+    ID: a rule id (ru.vy-capital) or a pack name (ru).
     """
     from .rule_doc import explain_text
     from .selectors import Known
@@ -437,15 +436,15 @@ def init(force: bool = typer.Option(False, "--force", metavar="", help="Overwrit
 
 @app.command()
 def serve(
-    host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on (loopback unless --allow-remote)."),
-    port: int = typer.Option(8081, "--port", min=0, max=65535, help="TCP port."),
-    workers: int = typer.Option(1, "--workers", min=1, help="Warm checker processes (one per core)."),
-    config: Optional[str] = typer.Option(None, "--config", help="Configuration file for every check."),
-    token_file: Optional[str] = typer.Option(None, "--token-file", help="File holding the bearer token the API requires."),
-    allow_remote: bool = typer.Option(False, "--allow-remote", help="Allow a --host that other machines reach."),
-    timeout: float = typer.Option(10.0, "--timeout", help="Seconds one check may take (then 504)."),
-    max_body: str = typer.Option("20MB", "--max-body", help="Largest request body (then 413)."),
-    log_level: str = typer.Option("info", "--log-level", help="debug, info, warning or error."),
+    host: str = typer.Option("127.0.0.1", "--host", metavar="HOST", help="Address to listen on (loopback unless --allow-remote)."),
+    port: int = typer.Option(8081, "--port", min=0, max=65535, metavar="PORT", help="TCP port."),
+    workers: int = typer.Option(1, "--workers", min=1, metavar="N", help="Warm checker processes (one per core)."),
+    config: Optional[str] = typer.Option(None, "--config", metavar="FILE", help="Configuration file for every check."),
+    token_file: Optional[str] = typer.Option(None, "--token-file", metavar="FILE", help="File holding the bearer token the API requires."),
+    allow_remote: bool = typer.Option(False, "--allow-remote", metavar="", help="Allow a --host that other machines reach."),
+    timeout: float = typer.Option(10.0, "--timeout", metavar="SECONDS", help="Seconds one check may take (then 504)."),
+    max_body: str = typer.Option("20MB", "--max-body", metavar="SIZE", help="Largest request body (then 413)."),
+    log_level: str = typer.Option("info", "--log-level", metavar="LEVEL", help="debug, info, warning or error."),
 ):
     """HTTP service: native API, LanguageTool-compatible API and a page for clerks."""
     if config and not Path(config).is_file():

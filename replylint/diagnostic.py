@@ -28,6 +28,7 @@ class Diagnostic:
     end_column: int = 0
     unit: str = "line"          # "paragraph" for .docx positions, "page" for PDF ones
     page: int = 0               # PDF: the page of `line`
+    exact: bool = True          # False: the suggestion names readings to choose from, not a fix
 
     def sort_key(self):
         return (self.start, self.end, self.rule)

@@ -52,7 +52,7 @@ def finish(d: Diagnostic, rule, doc: Document, severity: str | None) -> Diagnost
     d.message = _format(d.message or rule.message_for(lang), values)
     d.source = rule.source_text(doc.lang)
     d.cite = rule.short_citation(doc.lang)
-    d.fixable = bool(rule.fixable and d.suggestion is not None)
+    d.fixable = bool(rule.fixable and d.suggestion is not None and d.exact)
     p, q = doc.source_map.position(d.start), doc.source_map.position(max(d.start, d.end))
     d.line, d.column, d.end_line, d.end_column, d.unit = p.line, p.column, q.line, q.column, p.unit
     d.page = p.page

@@ -55,6 +55,12 @@ def test_help_has_no_type_placeholders():
     assert "Usage: replylint check [OPTIONS] [PATH]..." in text
 
 
+@pytest.mark.parametrize("command", ["check", "rules", "explain", "init", "serve"])
+def test_no_command_shows_type_placeholders(command):
+    text = invoke(command, "--help").output
+    assert not re.search(r"<(bool|str|int|float|list\[)", text), text
+
+
 def test_shell_completion_is_offered():
     text = invoke("--help").output
     assert "--install-completion" in text and "--show-completion" in text

@@ -1,4 +1,7 @@
-"""`substitution`: flag a word or phrase and propose its replacement (fixable when exact)."""
+"""`substitution`: flag a word or phrase and propose its replacement (fixable when exact).
+
+A replacement starting with "?" is a hint for an ambiguous form (`hs: "?hồ sơ / học sinh"`):
+shown as the suggestion, never applied by --fix."""
 from __future__ import annotations
 
 from .existence import Existence
@@ -27,6 +30,11 @@ class Substitution(Existence):
     def run(self, ctx):
         for m in self.matches(ctx):
             sugg = m.suggestion
+            exact = not (sugg or "").startswith("?")
+            if not exact:
+                sugg = sugg[1:]
             if sugg is not None and ctx.doc.text[m.start:m.end][:1].isupper():
                 sugg = sugg[:1].upper() + sugg[1:]
-            yield self.hit(ctx, m.start, m.end, suggestion=sugg)
+            d = self.hit(ctx, m.start, m.end, suggestion=sugg)
+            d.exact = exact
+            yield d

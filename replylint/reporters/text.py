@@ -100,7 +100,7 @@ def windows(line: str, spans: list[tuple[int, int]], width: int):
         if clusters:
             lo = spans[clusters[-1][0]][0]
             hi = max(spans[i][1], *(spans[j][1] for j in clusters[-1]))
-            if width_of(line[lo:hi]) <= width - 2 * min(CONTEXT, width // 4):
+            if width_of(line[lo:hi]) <= width - 10:      # fits, with a little context
                 clusters[-1].append(i)
                 continue
         clusters.append([i])
@@ -184,9 +184,12 @@ class TextReport:
                 out.append(f"  [dim]{blank} |[/] " + "".join(carets))
         with_fix = [d for d in group if d.suggestion is not None]
         for d in with_fix:
-            shown = d.suggestion if d.suggestion else "(delete)"
-            where = f" [dim]({position_label(d)})[/]" if len(with_fix) > 1 else ""
-            out.append(f"    [green]→ {escape(one_line(shown))}[/]{where}")
+            shown = one_line(d.suggestion).strip() if d.suggestion.strip() else "(delete)"
+            notes = [] if getattr(d, "exact", True) else ["a hint, not applied by --fix"]
+            if len(with_fix) > 1:
+                notes.append(position_label(d))
+            tail = f" [dim]({'; '.join(notes)})[/]" if notes else ""
+            out.append(f"    [green]→ {escape(shown)}[/]{tail}")
         return out
 
     def footer_lines(self, report: Report, statistics: bool = False) -> list[str]:
