@@ -284,7 +284,7 @@ def known_format(name: str, options: ReadOptions | None = None) -> bool:
     """True for a file name with an extension replylint reads (folders are walked for these)."""
     options = options or ReadOptions()
     low = os.path.basename(name).lower()
-    exts = tuple(e.lower() for e in EXTENSIONS) + tuple(e.lower() for e in options.template_exts)
+    exts = tuple(EXTENSIONS) + tuple(_TEXT_FORMATS) + tuple(e.lower() for e in options.template_exts)
     return low.endswith(exts)
 
 
