@@ -1,6 +1,7 @@
 """One run over many files: configuration per file, reading, linting, in parallel when asked."""
 from __future__ import annotations
 
+import bisect
 import os
 import sys
 from pathlib import Path
@@ -95,11 +96,28 @@ def ruleset(cfg: Config | None, opts: RunOptions) -> RuleSet:
     return RuleSet(chosen, sev, cfg.options, cfg.settings, known, meta)
 
 
+class _Hits:
+    """Where suppressed findings were, per key, asked by binary search."""
+
+    def __init__(self, hits):
+        self.at: dict[str, list[int]] = {}
+        for key, x in hits:
+            self.at.setdefault(key, []).append(x)
+        for xs in self.at.values():
+            xs.sort()
+
+    def within(self, key: str, s: int, e: int) -> bool:
+        xs = self.at.get(key, ())
+        i = bisect.bisect_left(xs, s)
+        return i < len(xs) and xs[i] < e
+
+
 def directive_findings(doc, rs: RuleSet) -> list[Diagnostic]:
     """replylint.unknown-directive for ids that name nothing; replylint.unused-directive for
     suppressions that hid no finding (after the rules ran)."""
     out = []
     meta = {r.id for r in rs.meta}
+    hits = _Hits(doc.suppression_hits)
     for d in doc.directives:
         unknown = {i for i in d.ids if i not in rs.known}
         if UNKNOWN_DIRECTIVE.id in meta:
@@ -108,7 +126,7 @@ def directive_findings(doc, rs: RuleSet) -> list[Diagnostic]:
                     out.append(Diagnostic(rule=UNKNOWN_DIRECTIVE.id, start=at, end=at + len(rid),
                                           match=rid, suggestion=rs.known.nearest(rid)))
         if UNUSED_DIRECTIVE.id in meta and d.action != "enable":
-            used = {key for key, s, e in d.spans if (key, s, e) in doc.suppression_hits}
+            used = {key for key, s, e in d.spans if hits.within(key, s, e)}
             for rid, at in (zip(d.ids, d.offsets) if d.ids else [("*", d.start)]):
                 if rid not in unknown and rid not in used:
                     out.append(Diagnostic(rule=UNUSED_DIRECTIVE.id, start=at,
@@ -185,12 +203,12 @@ def check_file(path: str, opts: RunOptions, stdin: bytes | None = None,
         cfg.time_limit if cfg is not None else DEFAULT_TIME_LIMIT)
     try:
         with time_budget(seconds):
-            return _check_doc(path, opts, cfg, rs, ropts, vi_kind, stdin, data)
+            return _check_doc(path, opts, cfg, rs, ropts, vi_kind, stdin, data, named_stdin)
     except BudgetExceeded as e:
         return FileResult(path=path, error=str(e))
 
 
-def _check_doc(path, opts, cfg, rs, ropts, vi_kind, stdin, data) -> FileResult:
+def _check_doc(path, opts, cfg, rs, ropts, vi_kind, stdin, data, named_stdin=False) -> FileResult:
     from .pages import page_count
     from .readers import read
     try:

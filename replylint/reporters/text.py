@@ -100,13 +100,15 @@ def windows(line: str, spans: list[tuple[int, int]], width: int):
         if clusters:
             lo = spans[clusters[-1][0]][0]
             hi = max(spans[i][1], *(spans[j][1] for j in clusters[-1]))
-            if width_of(line[lo:hi]) <= width - 10:      # fits, with a little context
+            # fits, with a little context (a quick no for spans far apart on a long line)
+            if hi - lo <= 4 * width and width_of(line[lo:hi]) <= width - 10:
                 clusters[-1].append(i)
                 continue
         clusters.append([i])
     for cluster in clusters:
         lo = spans[cluster[0]][0]
         hi = max(spans[i][1] for i in cluster)
+        hi = min(hi, lo + 4 * width)
         while hi > lo + 1 and width_of(line[lo:hi]) > width - 2:   # a span longer than the window
             hi -= 1
         a, b = _grow(line, lo, min(hi, len(line)), width)
