@@ -1,25 +1,32 @@
 #!/usr/bin/env python3
 """Benchmark replylint on two-page letters, with proselint on English letters as the peer.
 
-What it measures (every number is wall time of a fresh subprocess, as a user would see it):
+What it measures, each in fresh subprocesses (wall time as a user sees it, and the CPU time
+user + system of the process and its workers, which other load on the machine hardly changes):
 
-1. throughput: ``replylint check DIR --format json --fail-on never --no-config --jobs N`` on N
-   Russian and N Vietnamese letters, for each value of ``--jobs-list`` (default: 1 and all cores);
-2. cold start: checking ONE letter per language in a fresh process (interpreter start, imports,
-   spaCy / pymorphy3 / pyvi loading, rule packs) and ``replylint rules`` (no NLP);
-3. peak memory of every run: max RSS of the largest process (``os.wait4`` rusage of the child,
-   which includes its waited-for workers) and the sampled sum over the whole process tree;
-4. the peer: ``proselint check DIR`` on English letters of the same size (files/s, cold start,
-   memory), or a note that proselint is not installed.
+1. cold start: ``replylint --version``, ``replylint rules`` (no NLP) and checking ONE letter per
+   language (interpreter, imports, rule packs, the spaCy / pymorphy3 / pyvi pipeline);
+2. throughput: ``replylint check DIR --format json --fail-on never --no-config --jobs N`` on the
+   Russian and the Vietnamese letters, for each value of ``--jobs-list`` (default: 1 and all
+   cores), and the CPU per letter once started (the run's CPU less a one-letter run's);
+3. size scaling: one document per process, timed after a warm-up letter: letters of 1, 2, 8 and
+   32 pages, 1 MB and 5 MB texts and the 5 MB text as one line (stopped after ``--cpu-limit``
+   CPU seconds);
+4. a batch of ``--batch`` letters (half ru, half vi) in one process: peak memory, and, when the
+   CLI has a result cache, the re-run on the unchanged files;
+5. the peer: ``proselint check`` on English letters of the same size (files/s, CPU, cold start);
+   the last table gives every goal as a ratio to the peer (or to the reference row).
 
-The corpus is generated deterministically (``--seed``) from real paragraphs of
+Peak memory is the max RSS of the largest process (``os.wait4`` rusage) and the sampled sum over
+the process tree. The corpus is generated deterministically (``--seed``) from real paragraphs of
 ``../shared/corpus`` when that folder exists, else from a small built-in set, or read from
 ``--corpus DIR`` (``DIR/ru``, ``DIR/vi``, optional ``DIR/en``; a folder without those
 subfolders is checked as one corpus). The report is a Markdown table on stdout (and ``--json``).
 The script always exits 0 after a measurement run: a failing tool is a row in the table.
 
-    python scripts/benchmark.py                 # 200 files per language
-    python scripts/benchmark.py --quick         # 20 files per language, one cold-start sample
+    python scripts/benchmark.py                 # everything: 200 letters per language, batch of 1000
+    python scripts/benchmark.py --quick         # 20 letters per language, batch of 100, one cold-start run
+    python scripts/benchmark.py --only cold,throughput
 """
 from __future__ import annotations
 
@@ -361,15 +368,15 @@ def _sentences(para: str) -> list[str]:
     return [s for s in _SENT_SPLIT.split(para) if s.strip()]
 
 
-def build_letter(lang: str, rng: random.Random, pool: list[str]) -> str:
-    """One letter of TARGET[lang] size: frame plus body paragraphs drawn from pool."""
-    lo, hi = TARGET[lang]
+def build_letter(lang: str, rng: random.Random, pool: list[str], target: tuple[int, int] | None = None) -> str:
+    """One letter of TARGET[lang] size (or `target` units): frame plus body paragraphs from pool."""
+    lo, hi = target or TARGET[lang]
     head, tail = _frame(lang, rng)
     total = count_units(head, lang) + count_units(tail, lang)
     goal = rng.randint(lo, (lo + hi) // 2)  # letters vary in length; the last paragraph overshoots
     body: list[str] = []
     deck: list[str] = []
-    for _ in range(10_000):
+    for _ in range(max(10_000, hi // 10)):
         if total >= goal:
             break
         if not deck:
@@ -438,6 +445,66 @@ def _estimate_pages(lang: str, texts: list[str]) -> float | None:
     finally:
         sys.path.pop(0)
     return round(statistics.mean(estimate_pages(t, layout_for("ru" if lang == "en" else lang)) for t in texts), 2)
+
+
+
+# units of one A4 page (half of TARGET, the two-page letter)
+PAGE_UNITS = {lang: (lo // 2, hi // 2) for lang, (lo, hi) in TARGET.items()}
+SCALING_PAGES = (1, 2, 8, 32)
+SCALING_MB = (1, 5)
+
+
+def sized_text(lang: str, rng: random.Random, pool: list[str], nbytes: int) -> str:
+    """A letter whose body is paragraphs of pool repeated until the UTF-8 text reaches nbytes."""
+    head, tail = _frame(lang, rng)
+    parts, size, deck = [head], len((head + tail).encode("utf-8")), []
+    while size < nbytes:
+        if not deck:
+            deck = list(pool)
+            rng.shuffle(deck)
+        para = deck.pop()
+        parts.append(para + "\n\n")
+        size += len(para.encode("utf-8")) + 2
+    return "".join(parts).rstrip() + tail
+
+
+def scaling_corpus(out: Path, seed: int, shared: Path | None, langs=("ru", "vi")) -> dict[str, list[tuple[str, Path]]]:
+    """(label, file) per language: letters of 1, 2, 8, 32 pages, 1 MB and 5 MB texts, and the
+    5 MB text as one line (every newline a space)."""
+    rows: dict[str, list[tuple[str, Path]]] = {}
+    for lang in langs:
+        pool = paragraph_pool(lang, shared)
+        rng = random.Random(f"{seed}-scaling-{lang}")
+        d = out / "scaling" / lang
+        d.mkdir(parents=True, exist_ok=True)
+        rows[lang] = []
+        for pages in SCALING_PAGES:
+            lo, hi = PAGE_UNITS[lang]
+            text = build_letter(lang, rng, pool, (lo * pages, hi * pages))
+            f = d / f"{pages:02d}-pages.txt"
+            f.write_text(text, encoding="utf-8")
+            rows[lang].append((f"{pages} page{'s' if pages > 1 else ''}", f))
+        for mb in SCALING_MB:
+            text = sized_text(lang, rng, pool, mb * 1024 * 1024)
+            f = d / f"{mb}mb.txt"
+            f.write_text(text, encoding="utf-8")
+            rows[lang].append((f"{mb} MB", f))
+        one = d / f"{SCALING_MB[-1]}mb-one-line.txt"
+        one.write_text(text.replace("\n", " "), encoding="utf-8")
+        rows[lang].append((f"{SCALING_MB[-1]} MB, one line", one))
+    return rows
+
+
+def batch_corpus(out: Path, files: int, seed: int, shared: Path | None) -> Path:
+    """files letters, half Russian and half Vietnamese, in one folder (the memory and cache runs)."""
+    d = out / "batch"
+    for lang, n in (("ru", files - files // 2), ("vi", files // 2)):
+        pool = paragraph_pool(lang, shared)
+        rng = random.Random(f"{seed}-batch-{lang}")
+        (d / lang).mkdir(parents=True, exist_ok=True)
+        for i in range(n):
+            (d / lang / f"{lang}-{i + 1:04d}.txt").write_text(build_letter(lang, rng, pool), encoding="utf-8")
+    return d
 
 
 # ============================================================== measuring a subprocess
@@ -558,6 +625,26 @@ def _proselint_outcome(res: dict) -> dict:
 
 # ============================================================== the run
 
+SECTIONS = ("cold", "throughput", "scaling", "batch")
+
+# Checks one file in a warm process (pipelines loaded, one letter of the language checked first)
+# and prints its CPU and wall time: the scaling rows measure the document, not the start-up.
+# RLIMIT_CPU stops a run that would not finish, whatever else keeps the machine busy.
+SCALING_DRIVER = """
+import json, resource, sys, time
+limit = int(sys.argv[1])
+resource.setrlimit(resource.RLIMIT_CPU, (limit, limit + 5))
+from replylint.engine import RunOptions, check_one
+opts = RunOptions(no_config=True, jobs=1)
+check_one(sys.argv[2], opts)
+t0, c0 = time.perf_counter(), time.process_time()
+r = check_one(sys.argv[3], opts)
+print(json.dumps({"wall": time.perf_counter() - t0, "cpu": time.process_time() - c0,
+                  "chars": len(r.doc.text) if r.doc is not None else None,
+                  "findings": len(r.diagnostics), "error": r.error, "notes": list(r.notes)}))
+"""
+
+
 def find_proselint(cmd: str | None) -> list[str] | None:
     if cmd:
         return shlex.split(cmd)
@@ -572,10 +659,21 @@ def _files_in(d: Path) -> list[Path]:
     return sorted(p for p in d.rglob("*") if p.is_file() and not p.name.startswith("."))
 
 
+def _python_of(replylint: list[str]) -> str:
+    """The interpreter that runs replylint (for the in-process scaling driver)."""
+    return replylint[0] if replylint[1:2] == ["-m"] else sys.executable
+
+
+def _supports(replylint: list[str], option: str) -> bool:
+    res = measure(replylint + ["check", "--help"], timeout=120)
+    return option in res["stdout"]
+
+
 def run_benchmark(args) -> dict:
     replylint = shlex.split(args.replylint) if args.replylint else [sys.executable, "-m", "replylint"]
     jobs_list = [int(j) for j in args.jobs_list.split(",")] if args.jobs_list else sorted({1, os.cpu_count() or 1})
-    tmp = None
+    sections = set(args.only.split(",")) if args.only else set(SECTIONS)
+    tmp = Path(tempfile.mkdtemp(prefix="replylint-bench-"))
     if args.corpus:
         root = Path(args.corpus)
         corpora = {lang: root / lang for lang in ("ru", "vi", "en") if (root / lang).is_dir()}
@@ -589,7 +687,6 @@ def run_benchmark(args) -> dict:
             stats[lang] = _size_stats(key, [count_units(t, key) for t in sample], sample[:20], None)
             stats[lang]["files"] = len(files)
         if "en" not in corpora:
-            tmp = Path(tempfile.mkdtemp(prefix="replylint-bench-"))
             stats.update(generate_corpus(tmp, args.files, args.seed, langs=("en",), shared=args.shared))
             corpora["en"] = tmp / "en"
     else:
@@ -597,7 +694,7 @@ def run_benchmark(args) -> dict:
             root = Path(args.keep)
             root.mkdir(parents=True, exist_ok=True)
         else:
-            root = tmp = Path(tempfile.mkdtemp(prefix="replylint-bench-"))
+            root = tmp
         stats = generate_corpus(root, args.files, args.seed, shared=args.shared)
         corpora = {lang: root / lang for lang in ("ru", "vi", "en")}
     proselint = None if args.no_peer else find_proselint(args.proselint)
@@ -609,81 +706,136 @@ def run_benchmark(args) -> dict:
                     "platform": platform.platform(), "processor": _cpu_model()},
         "command": " ".join(shlex.quote(a) for a in sys.argv),
         "replylint": " ".join(replylint), "proselint": " ".join(proselint) if proselint else None,
-        "corpus": stats, "throughput": [], "cold_start": [],
+        "commit": _commit(), "corpus": stats, "throughput": [], "cold_start": [], "scaling": [],
+        "batch": [],
     }
     load_before = _loadavg()
     log = (lambda *a: print(*a, file=sys.stderr, flush=True)) if not args.silent else (lambda *a: None)
 
     # -- cold start (first, so that nothing else has warmed the OS caches more than a user's run)
-    cold = {}
+    cold, cold_cpu = {}, {}
 
-    def cold_row(name: str, cmd: list[str], outcome=None):
-        runs = []
-        for _ in range(args.repeat):
-            runs.append(measure(cmd))
-        walls = [r["wall"] for r in runs]
-        row = {"what": name, "cmd": " ".join(cmd), "runs": len(runs),
+    def cold_row(name: str, cmd: list[str], outcome=None, key=None):
+        runs = [measure(cmd) for _ in range(args.repeat)]
+        walls, cpus = [r["wall"] for r in runs], [r["cpu_s"] for r in runs]
+        row = {"what": name, "cmd": " ".join(cmd), "runs": len(runs), "key": key,
                "wall_s": statistics.median(walls), "wall_min_s": min(walls),
-               "maxrss_mb": max(r["maxrss_mb"] for r in runs),
+               "cpu_s": statistics.median(cpus), "maxrss_mb": max(r["maxrss_mb"] for r in runs),
                "status": outcome(runs[-1])["status"] if outcome else
                ("ok" if runs[-1]["rc"] == 0 else
                 f"FAILED rc={runs[-1]['rc']}: {runs[-1]['stderr_tail'][:100] or 'no stderr'}")}
         result["cold_start"].append(row)
-        log(f"cold start {name}: {row['wall_s']:.2f}s {row['maxrss_mb']:.0f} MB {row['status']}")
+        log(f"cold start {name}: {row['wall_s']:.2f}s wall {row['cpu_s']:.2f}s CPU "
+            f"{row['maxrss_mb']:.0f} MB {row['status']}")
+        if key and row["status"] == "ok":
+            cold[key], cold_cpu[key] = row["wall_s"], row["cpu_s"]
         return row
 
-    cold_row("python -c pass (interpreter only)", [sys.executable, "-c", "pass"])
-    cold_row("replylint rules (no NLP)", replylint + ["rules"])
-    for lang in ("ru", "vi", "all"):
-        if lang in corpora and lang != "en":
-            files = _files_in(corpora[lang])
-            if files:
-                row = cold_row(f"replylint check 1 {lang} file", check + [str(files[0])] + opts + ["--jobs", "1"],
-                               lambda r: _replylint_outcome(r, 1))
-                if row["status"] == "ok":
-                    cold[lang] = row["wall_s"]
-    if proselint and "en" in corpora:
-        files = _files_in(corpora["en"])
-        row = cold_row("proselint check 1 en file", proselint + ["check", str(files[0])], _proselint_outcome)
-        if row["status"] == "ok":
-            cold["en"] = row["wall_s"]
+    if sections & {"cold", "throughput"}:
+        cold_row("python -c pass (interpreter only)", [sys.executable, "-c", "pass"])
+        cold_row("replylint --version", replylint + ["--version"])
+        cold_row("replylint rules (no NLP)", replylint + ["rules"])
+        for lang in ("ru", "vi", "all"):
+            if lang in corpora and lang != "en":
+                files = _files_in(corpora[lang])
+                if files:
+                    cold_row(f"replylint check 1 {lang} file", check + [str(files[0])] + opts + ["--jobs", "1"],
+                             lambda r: _replylint_outcome(r, 1), key=lang)
+        if proselint and "en" in corpora:
+            files = _files_in(corpora["en"])
+            cold_row("proselint check 1 en file", proselint + ["check", str(files[0])], _proselint_outcome, key="en")
 
     # -- throughput
     def through_row(tool: str, lang: str, jobs: int | None, cmd: list[str], outcome):
         n = len(_files_in(corpora[lang]))
         res = measure(cmd)
         info = outcome(res)
-        base = cold.get(lang)
+        base, base_cpu = cold.get(lang), cold_cpu.get(lang)
         steady = (n - 1) / (res["wall"] - base) if base is not None and res["wall"] > base and n > 1 else None
+        # CPU of one more letter once started: the run's CPU less a one-letter run's, per letter
+        per_letter = (res["cpu_s"] - base_cpu) / (n - 1) * 1000 if base_cpu is not None and n > 1 else None
         row = {"tool": tool, "corpus": lang, "jobs": jobs, "files": n, "wall_s": res["wall"],
                "files_per_s": n / res["wall"], "files_per_s_after_startup": steady,
-               "cpu_s": res["cpu_s"], "maxrss_mb": res["maxrss_mb"], "tree_rss_mb": res["tree_rss_mb"], **info}
+               "cpu_s": res["cpu_s"], "cpu_ms_per_file": res["cpu_s"] / n * 1000,
+               "cpu_ms_per_file_after_startup": per_letter,
+               "maxrss_mb": res["maxrss_mb"], "tree_rss_mb": res["tree_rss_mb"], **info}
         if info["status"].startswith("FAILED"):  # no speed for a run that did not work
-            row.update(files_per_s=None, files_per_s_after_startup=None)
+            row.update(files_per_s=None, files_per_s_after_startup=None, cpu_ms_per_file_after_startup=None)
         result["throughput"].append(row)
-        log(f"{tool} {lang} jobs={jobs}: {n} files {res['wall']:.1f}s {_f(row['files_per_s'])} files/s "
-            f"{row['maxrss_mb']:.0f} MB {info['status']}")
+        log(f"{tool} {lang} jobs={jobs}: {n} files {res['wall']:.1f}s wall {res['cpu_s']:.1f}s CPU "
+            f"{_f(row['files_per_s'])} files/s {row['maxrss_mb']:.0f} MB {info['status']}")
 
-    for lang in ("ru", "vi", "all"):
-        if lang not in corpora:
-            continue
-        for jobs in jobs_list:
-            through_row("replylint", lang, jobs, check + [str(corpora[lang])] + opts + ["--jobs", str(jobs)],
-                        lambda r, lang=lang: _replylint_outcome(r, len(_files_in(corpora[lang]))))
-    if "en" in corpora:
-        if proselint:
-            through_row("proselint", "en", None, proselint + ["check", str(corpora["en"])], _proselint_outcome)
+    if "throughput" in sections:
+        for lang in ("ru", "vi", "all"):
+            if lang not in corpora:
+                continue
+            for jobs in jobs_list:
+                through_row("replylint", lang, jobs, check + [str(corpora[lang])] + opts + ["--jobs", str(jobs)],
+                            lambda r, lang=lang: _replylint_outcome(r, len(_files_in(corpora[lang]))))
+        if "en" in corpora:
+            if proselint:
+                through_row("proselint", "en", None, proselint + ["check", str(corpora["en"])], _proselint_outcome)
+            else:
+                result["throughput"].append({"tool": "proselint", "corpus": "en", "status": "not installed"})
+
+    # -- size scaling: one document per process, timed after a warm-up letter
+    if "scaling" in sections:
+        rows = scaling_corpus(tmp, args.seed, args.shared)
+        python = _python_of(replylint)
+        for lang, items in rows.items():
+            warm = items[1][1]   # the two-page letter
+            for label, f in items:
+                res = measure([python, "-c", SCALING_DRIVER, str(args.cpu_limit), str(warm), str(f)],
+                              timeout=args.cpu_limit * 6 + 120)
+                row = {"corpus": lang, "size": label, "bytes": f.stat().st_size,
+                       "chars": len(f.read_text(encoding="utf-8")), "maxrss_mb": res["maxrss_mb"]}
+                try:
+                    got = json.loads(res["stdout"].strip().splitlines()[-1])
+                    row.update(cpu_s=got["cpu"], wall_s=got["wall"], findings=got["findings"],
+                               status="ok" if not got["error"] else f"error: {got['error'][:80]}")
+                    if got["notes"]:
+                        row["status"] += "; note: " + got["notes"][0][:80]
+                except (ValueError, IndexError, KeyError):
+                    stopped = res["rc"] in (-24, -9, 128 + 24, 152) or res["cpu_s"] >= args.cpu_limit
+                    row.update(cpu_s=None, wall_s=None, findings=None,
+                               status=f"stopped after {args.cpu_limit} s CPU" if stopped else
+                               f"FAILED rc={res['rc']}: {res['stderr_tail'][:100]}")
+                if row["cpu_s"] is not None:
+                    row["us_per_char"] = row["cpu_s"] / row["chars"] * 1e6
+                result["scaling"].append(row)
+                log(f"scaling {lang} {label}: {_f(row.get('cpu_s'))} s CPU {row['maxrss_mb']:.0f} MB {row['status']}")
+
+    # -- a batch of letters in one process: peak memory, and the result cache on a re-run
+    if "batch" in sections:
+        batch = batch_corpus(tmp, args.batch, args.seed, args.shared)
+        n = len(_files_in(batch))
+        base_cmd = check + [str(batch)] + opts + ["--jobs", "1"]
+        cache = _supports(replylint, "--cache-dir")
+
+        def batch_row(what, cmd):
+            res = measure(cmd)
+            info = _replylint_outcome(res, n)
+            row = {"what": what, "files": n, "wall_s": res["wall"], "cpu_s": res["cpu_s"],
+                   "maxrss_mb": res["maxrss_mb"], "findings": info["findings"], "status": info["status"]}
+            result["batch"].append(row)
+            log(f"batch {what}: {res['wall']:.1f}s wall {res['cpu_s']:.1f}s CPU {res['maxrss_mb']:.0f} MB {info['status']}")
+
+        batch_row("no result cache", base_cmd + (["--no-cache"] if cache else []))
+        if cache:
+            cache_dir = tmp / "cache"
+            batch_row("result cache, first run (fills it)", base_cmd + ["--cache-dir", str(cache_dir)])
+            batch_row("result cache, re-run on unchanged files", base_cmd + ["--cache-dir", str(cache_dir)])
         else:
-            result["throughput"].append({"tool": "proselint", "corpus": "en", "status": "not installed"})
+            result["batch"].append({"what": "result cache", "status": "not supported (no --cache-dir)"})
+
     result["machine"]["loadavg_1min"] = {"before": load_before, "after": _loadavg()}
     if args.profile:
         for lang in ("ru", "vi", "all"):
             if lang in corpora and replylint[1:2] == ["-m"]:
                 result.setdefault("profile", {})[lang] = profile(replylint, corpora[lang], args.profile, opts)
-    if tmp is not None and not args.keep:
-        shutil.rmtree(tmp, ignore_errors=True)
-    elif args.keep:
+    if args.keep:
         result["corpus_dir"] = str(root)
+    shutil.rmtree(tmp, ignore_errors=True)
     return result
 
 
@@ -719,6 +871,15 @@ def _loadavg() -> float | None:
         return None
 
 
+def _commit() -> str | None:
+    try:
+        out = subprocess.run(["git", "-C", str(REPO), "rev-parse", "--short", "HEAD"],
+                             capture_output=True, text=True, timeout=10)
+        return out.stdout.strip() or None
+    except (OSError, subprocess.SubprocessError):
+        return None
+
+
 def _cpu_model() -> str:
     try:
         for line in Path("/proc/cpuinfo").read_text().splitlines():
@@ -733,38 +894,124 @@ def _f(x, fmt="{:.2f}", none="–"):
     return none if x is None else fmt.format(x)
 
 
+def _ratio(a, b):
+    return a / b if a is not None and b else None
+
+
+def ratios(result: dict) -> list[dict]:
+    """The goals of the speed issue, each as measured ÷ peer (or ÷ the reference row)."""
+    out = []
+    thr = {(r["tool"], r["corpus"], r.get("jobs")): r for r in result["throughput"] if "wall_s" in r}
+    cold = {r.get("key") or r["what"]: r for r in result["cold_start"] if r["status"] == "ok"}
+    peer = thr.get(("proselint", "en", None))
+    for lang, goal in (("ru", 1.0), ("vi", 0.4)):
+        one = thr.get(("replylint", lang, 1))
+        if one and peer:
+            out.append({"what": f"{lang} letters/s ÷ proselint's, one core (wall, whole run)",
+                        "value": _ratio(one["files_per_s"], peer["files_per_s"]), "goal": f"≥ {goal}"})
+            out.append({"what": f"{lang} letters/s ÷ proselint's, one core (CPU per letter after start-up)",
+                        "value": _ratio(peer["cpu_ms_per_file_after_startup"], one["cpu_ms_per_file_after_startup"]),
+                        "goal": f"≥ {goal}"})
+        two = thr.get(("replylint", lang, 2))
+        if one and two:
+            out.append({"what": f"{lang} --jobs 2 ÷ --jobs 1 files/s (wall; meaningful on an idle machine)",
+                        "value": _ratio(two["files_per_s"], one["files_per_s"]), "goal": "≥ 1.7"})
+            out.append({"what": f"{lang} --jobs 2 CPU s ÷ --jobs 1 CPU s (work added by the second process)",
+                        "value": _ratio(two["cpu_s"], one["cpu_s"]), "goal": "≈ 1"})
+        if lang in cold and "en" in cold:
+            out.append({"what": f"{lang} cold start ÷ proselint's (wall)",
+                        "value": _ratio(cold[lang]["wall_s"], cold["en"]["wall_s"]), "goal": "≤ 6"})
+            out.append({"what": f"{lang} cold start ÷ proselint's (CPU)",
+                        "value": _ratio(cold[lang]["cpu_s"], cold["en"]["cpu_s"]), "goal": "≤ 6"})
+    for what in ("replylint --version", "replylint rules (no NLP)"):
+        if what in cold:
+            out.append({"what": f"{what}: wall s", "value": cold[what]["wall_s"], "goal": "≤ 0.25"})
+            out.append({"what": f"{what}: CPU s", "value": cold[what]["cpu_s"], "goal": "≤ 0.25"})
+    for lang in ("ru", "vi"):
+        rows = {r["size"]: r for r in result["scaling"] if r["corpus"] == lang}
+        two, big = rows.get("2 pages"), rows.get("32 pages")
+        if two and big and two.get("us_per_char") and big.get("us_per_char"):
+            out.append({"what": f"{lang} 32 pages ÷ 2 pages, CPU per character",
+                        "value": big["us_per_char"] / two["us_per_char"], "goal": "≤ 1.5"})
+        for size, goal in (("5 MB", 15), ("5 MB, one line", 60)):
+            r = rows.get(size)
+            if r:
+                out.append({"what": f"{lang} {size}: CPU s", "value": r.get("cpu_s"), "goal": f"< {goal}",
+                            "note": r["status"]})
+    batch = {r["what"]: r for r in result["batch"]}
+    plain, warm = batch.get("no result cache"), batch.get("result cache, re-run on unchanged files")
+    if plain and warm and "wall_s" in warm:
+        out.append({"what": f"{plain['files']} unchanged files: no cache ÷ cached re-run (wall)",
+                    "value": _ratio(plain["wall_s"], warm["wall_s"]), "goal": "≥ 20"})
+        out.append({"what": f"{plain['files']} unchanged files: no cache ÷ cached re-run (CPU)",
+                    "value": _ratio(plain["cpu_s"], warm["cpu_s"]), "goal": "≥ 20"})
+    if plain and "maxrss_mb" in plain:
+        out.append({"what": f"peak memory, {plain['files']} letters in one process (MB)",
+                    "value": plain["maxrss_mb"], "goal": "≤ 250"})
+    return out
+
+
 def markdown(result: dict) -> str:
     m = result["machine"]
     lines = [f"replylint benchmark, {result['date']}; {m['cpus']} CPU(s) {m['processor']}, "
-             f"Python {m['python']}"]
+             f"Python {m['python']}" + (f", replylint at {result['commit']}" if result.get("commit") else "")]
     load = m.get("loadavg_1min") or {}
     if load.get("before") is not None:
         busy = load["before"] >= 0.5
         lines.append(f"1-min load average before the run: {load['before']} (after it, the run included: "
-                     f"{load.get('after')})" + (" — other processes were busy, the times are pessimistic"
-                                               if busy else ""))
+                     f"{load.get('after')})" + (" — other processes were busy: wall times are pessimistic, "
+                                               "compare CPU s" if busy else ""))
     lines.append("")
     lines += ["| corpus | files | size per letter (mean, min–max) | est. A4 pages |",
               "|---|---:|---|---:|"]
     for lang, s in result["corpus"].items():
         lines.append(f"| {lang} | {s['files']} | {s['mean']} {s['unit']} ({s['min']}–{s['max']}) | "
                      f"{_f(s.get('pages_estimate'))} |")
-    lines += ["", "| tool | corpus | jobs | files | wall s | CPU s | files/s | files/s after start-up | "
-                  "peak RSS MB (largest process) | peak RSS MB (all processes) | findings | status |",
-              "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|"]
-    for r in result["throughput"]:
-        if "wall_s" not in r:
-            lines.append(f"| {r['tool']} | {r['corpus']} | | | | | | | | | | {r['status']} |")
-            continue
-        lines.append(f"| {r['tool']} | {r['corpus']} | {r['jobs'] or '1 (no option)'} | {r['files']} | "
-                     f"{r['wall_s']:.1f} | {r['cpu_s']:.1f} | {_f(r['files_per_s'])} | {_f(r['files_per_s_after_startup'])} | "
-                     f"{r['maxrss_mb']:.0f} | {_f(r['tree_rss_mb'], '{:.0f}')} | {_f(r['findings'], '{}')} | "
-                     f"{r['status']} |")
-    lines += ["", "| cold start (fresh process) | runs | wall s (median) | wall s (min) | peak RSS MB | status |",
-              "|---|---:|---:|---:|---:|---|"]
-    for r in result["cold_start"]:
-        lines.append(f"| {r['what']} | {r['runs']} | {r['wall_s']:.2f} | {r['wall_min_s']:.2f} | "
-                     f"{r['maxrss_mb']:.0f} | {r['status']} |")
+    if result["throughput"]:
+        lines += ["", "| tool | corpus | jobs | files | wall s | CPU s | files/s | files/s after start-up | "
+                      "CPU ms per file | CPU ms per file after start-up | peak RSS MB (largest process) | "
+                      "peak RSS MB (all processes) | findings | status |",
+                  "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|"]
+        for r in result["throughput"]:
+            if "wall_s" not in r:
+                lines.append(f"| {r['tool']} | {r['corpus']} | | | | | | | | | | | | {r['status']} |")
+                continue
+            lines.append(f"| {r['tool']} | {r['corpus']} | {r['jobs'] or '1 (no option)'} | {r['files']} | "
+                         f"{r['wall_s']:.1f} | {r['cpu_s']:.1f} | {_f(r['files_per_s'])} | "
+                         f"{_f(r['files_per_s_after_startup'])} | {r['cpu_ms_per_file']:.1f} | "
+                         f"{_f(r['cpu_ms_per_file_after_startup'], '{:.1f}')} | {r['maxrss_mb']:.0f} | "
+                         f"{_f(r['tree_rss_mb'], '{:.0f}')} | {_f(r['findings'], '{}')} | {r['status']} |")
+    if result["cold_start"]:
+        lines += ["", "| cold start (fresh process) | runs | wall s (median) | wall s (min) | CPU s (median) | "
+                      "peak RSS MB | status |", "|---|---:|---:|---:|---:|---:|---|"]
+        for r in result["cold_start"]:
+            lines.append(f"| {r['what']} | {r['runs']} | {r['wall_s']:.2f} | {r['wall_min_s']:.2f} | "
+                         f"{r['cpu_s']:.2f} | {r['maxrss_mb']:.0f} | {r['status']} |")
+    if result["scaling"]:
+        lines += ["", "| size scaling (one document, warm process) | corpus | characters | CPU s | wall s | "
+                      "CPU µs per character | ÷ 2 pages | peak RSS MB | findings | status |",
+                  "|---|---|---:|---:|---:|---:|---:|---:|---:|---|"]
+        two = {r["corpus"]: r.get("us_per_char") for r in result["scaling"] if r["size"] == "2 pages"}
+        for r in result["scaling"]:
+            per = r.get("us_per_char")
+            lines.append(f"| {r['size']} | {r['corpus']} | {r['chars']} | {_f(r.get('cpu_s'))} | "
+                         f"{_f(r.get('wall_s'))} | {_f(per)} | {_f(_ratio(per, two.get(r['corpus'])))} | "
+                         f"{r['maxrss_mb']:.0f} | {_f(r.get('findings'), '{}')} | {r['status']} |")
+    if result["batch"]:
+        lines += ["", "| batch in one process (--jobs 1) | files | wall s | CPU s | peak RSS MB | findings | status |",
+                  "|---|---:|---:|---:|---:|---:|---|"]
+        for r in result["batch"]:
+            if "wall_s" not in r:
+                lines.append(f"| {r['what']} | | | | | | {r['status']} |")
+                continue
+            lines.append(f"| {r['what']} | {r['files']} | {r['wall_s']:.1f} | {r['cpu_s']:.1f} | "
+                         f"{r['maxrss_mb']:.0f} | {_f(r['findings'], '{}')} | {r['status']} |")
+    goals = ratios(result)
+    if goals:
+        lines += ["", "| goal | measured | goal |", "|---|---:|---|"]
+        for g in goals:
+            note = f" ({g['note']})" if g.get("note") and g["note"] != "ok" else ""
+            lines.append(f"| {g['what']} | {_f(g['value'])}{note} | {g['goal']} |")
     for lang, text in (result.get("profile") or {}).items():
         lines += ["", f"Profile, {lang}: " + text.splitlines()[0], "", "```", *text.splitlines()[1:], "```"]
     if not result.get("proselint"):
@@ -774,12 +1021,19 @@ def markdown(result: dict) -> str:
 
 def parse_args(argv=None):
     p = argparse.ArgumentParser(
-        description="Benchmark replylint (files/s, cold start, peak memory) on generated two-page "
-                    "Russian and Vietnamese letters, with proselint on English letters as the peer.")
+        description="Benchmark replylint (files/s, CPU per letter, cold start, size scaling, peak memory, "
+                    "result cache) on generated Russian and Vietnamese letters, with proselint on English "
+                    "letters as the peer.")
     p.add_argument("--files", type=int, default=200, help="letters per language (default 200)")
-    p.add_argument("--quick", action="store_true", help="20 letters per language, one cold-start run")
+    p.add_argument("--quick", action="store_true",
+                   help="20 letters per language, one cold-start run, a 100-letter batch")
     p.add_argument("--jobs-list", default=None,
                    help="comma-separated --jobs values (default: 1 and the number of cores)")
+    p.add_argument("--only", default=None, metavar="LIST",
+                   help=f"comma-separated sections to run: {','.join(SECTIONS)} (default: all)")
+    p.add_argument("--batch", type=int, default=1000, help="letters of the one-process batch (default 1000)")
+    p.add_argument("--cpu-limit", type=int, default=300,
+                   help="CPU seconds after which a size-scaling run is stopped (default 300)")
     p.add_argument("--corpus", metavar="DIR", help="check this corpus (DIR/ru, DIR/vi, DIR/en) instead of generating one")
     p.add_argument("--keep", metavar="DIR", help="write the generated corpus here and keep it")
     p.add_argument("--json", metavar="OUT", help="also write the results as JSON")
@@ -797,10 +1051,13 @@ def parse_args(argv=None):
     args = p.parse_args(argv)
     if args.quick:
         args.files = 20 if args.files == 200 else args.files
+        args.batch = 100 if args.batch == 1000 else args.batch
         args.repeat = args.repeat or 1
     args.repeat = max(1, args.repeat or 3)
-    if args.files < 1:
-        p.error("--files must be at least 1")
+    if args.files < 2:
+        p.error("--files must be at least 2")
+    if args.only and not set(args.only.split(",")) <= set(SECTIONS):
+        p.error(f"--only takes {', '.join(SECTIONS)}")
     return args
 
 

@@ -77,3 +77,47 @@ def test_help_works():
     assert out.returncode == 0, out.stderr
     for option in ("--files", "--quick", "--jobs-list", "--keep", "--json", "--replylint", "--corpus"):
         assert option in out.stdout
+
+
+def test_scaling_corpus_sizes_grow_and_the_long_line_has_no_break(bench, tmp_path, monkeypatch):
+    monkeypatch.setattr(bench, "SCALING_MB", (1,))
+    rows = bench.scaling_corpus(tmp_path, 3, None, langs=("ru",))["ru"]
+    labels = [label for label, _ in rows]
+    assert labels == ["1 page", "2 pages", "8 pages", "32 pages", "1 MB", "1 MB, one line"]
+    sizes = [f.stat().st_size for _, f in rows]
+    assert sizes[0] < sizes[1] < sizes[2] < sizes[3] < sizes[4] == sizes[5]
+    assert sizes[4] >= 1024 * 1024
+    lo, hi = bench.PAGE_UNITS["ru"]
+    assert 8 * lo <= bench.count_units(rows[2][1].read_text(encoding="utf-8"), "ru") <= 8 * hi
+    assert "\n" not in rows[5][1].read_text(encoding="utf-8")
+
+
+def test_batch_corpus_is_half_russian_half_vietnamese(bench, tmp_path):
+    d = bench.batch_corpus(tmp_path, 7, 1, None)
+    assert len(list((d / "ru").glob("*.txt"))) == 4 and len(list((d / "vi").glob("*.txt"))) == 3
+
+
+def test_goal_ratios_are_computed_from_the_rows(bench):
+    result = {
+        "throughput": [
+            {"tool": "replylint", "corpus": "ru", "jobs": 1, "wall_s": 10, "files_per_s": 20.0,
+             "cpu_s": 10.0, "cpu_ms_per_file_after_startup": 40.0},
+            {"tool": "replylint", "corpus": "ru", "jobs": 2, "wall_s": 6, "files_per_s": 35.0,
+             "cpu_s": 11.0, "cpu_ms_per_file_after_startup": 40.0},
+            {"tool": "proselint", "corpus": "en", "jobs": None, "wall_s": 2, "files_per_s": 100.0,
+             "cpu_s": 2.0, "cpu_ms_per_file_after_startup": 10.0}],
+        "cold_start": [{"what": "replylint check 1 ru file", "key": "ru", "wall_s": 1.2, "cpu_s": 1.0, "status": "ok"},
+                       {"what": "proselint check 1 en file", "key": "en", "wall_s": 0.2, "cpu_s": 0.1, "status": "ok"}],
+        "scaling": [{"corpus": "ru", "size": "2 pages", "us_per_char": 4.0, "status": "ok"},
+                    {"corpus": "ru", "size": "32 pages", "us_per_char": 5.0, "status": "ok"}],
+        "batch": [{"what": "no result cache", "files": 10, "wall_s": 30.0, "cpu_s": 28.0, "maxrss_mb": 200},
+                  {"what": "result cache, re-run on unchanged files", "files": 10, "wall_s": 1.0, "cpu_s": 0.7}],
+    }
+    got = {g["what"]: g["value"] for g in bench.ratios(result)}
+    assert got["ru letters/s ÷ proselint's, one core (wall, whole run)"] == 0.2
+    assert got["ru letters/s ÷ proselint's, one core (CPU per letter after start-up)"] == 0.25
+    assert got["ru --jobs 2 ÷ --jobs 1 files/s (wall; meaningful on an idle machine)"] == 1.75
+    assert got["ru cold start ÷ proselint's (CPU)"] == 10.0
+    assert got["ru 32 pages ÷ 2 pages, CPU per character"] == 1.25
+    assert got["10 unchanged files: no cache ÷ cached re-run (wall)"] == 30.0
+    assert got["peak memory, 10 letters in one process (MB)"] == 200
