@@ -67,8 +67,11 @@ class Context:
 
     # ----------------------------------------------------------------------------------------
     def options(self, rule) -> dict:
-        """The rule's YAML options, overridden by the config; per-language values resolved."""
-        merged = dict(rule.options)
+        """The rule's options: declared defaults < its YAML `options` < the configuration;
+        per-language values resolved for this document."""
+        declared = rule.checker.declared_options() if rule.checker is not None else {}
+        merged = {k: o.default for k, o in declared.items() if o.default is not None}
+        merged.update(rule.options)
         merged.update(self.rule_options.get(rule.id, {}))
         return {k: (v.get(self.lang, v.get("default")) if isinstance(v, dict)
                     and set(v) <= {"ru", "vi", "default", "en"} else v)

@@ -15,6 +15,7 @@ from .document import ReadError
 from .failures import describe, strict
 from .linter import finish, lint, prepare
 from .meta_rules import UNKNOWN_DIRECTIVE, UNUSED_DIRECTIVE
+from .options import problems as option_problems
 from .packs import load_rules
 from .report import FileResult, Report
 from .selection import DEFAULT_EXCLUDE, Excludes, spec
@@ -80,6 +81,7 @@ def ruleset(cfg: Config | None, opts: RunOptions) -> RuleSet:
     rules = load_rules(cfg.packs or None, cfg.pack_dirs or None)
     known = Known(load_rules(None, cfg.pack_dirs or None))
     check_selectors(cfg, opts, known)
+    check_rule_options(cfg, rules)
     select = opts.select or cfg.select
     ignore = list(cfg.ignore) + list(opts.ignore)
 
@@ -137,6 +139,19 @@ def directive_findings(doc, rs: RuleSet) -> list[Diagnostic]:
 
 
 _LOADED: dict = {}
+
+
+def check_rule_options(cfg: Config, rules) -> None:
+    """The configuration's `rules: {id: {options: …}}` against each rule's declared options
+    (replylint/options.py): an unknown name, a wrong type or a bad regex is a ConfigError."""
+    by_id = {r.id: r for r in rules}
+    for rid, given in cfg.options.items():
+        rule = by_id.get(rid)
+        if rule is None or rule.checker is None:
+            continue
+        for name, problem in option_problems(rule.checker.declared_options(), given):
+            where = cfg.line_of(f"rules.{rid}.options.{name}", f"rules.{rid}", "rules")
+            raise ConfigError(f"{where}: rules.{rid}.options: {problem}")
 
 
 def config_for(path: str, opts: RunOptions) -> Config | None:

@@ -10,6 +10,7 @@ from . import yamlio
 from .checks import KINDS
 from .diagnostic import SEVERITIES
 from .examples import validate as validate_examples
+from .options import problems as option_problems
 
 RULE_KEYS = {
     "id": str, "severity": str, "message": (str, dict), "source": dict, "zones": list,
@@ -169,6 +170,9 @@ def load_rule(path: Path, pack: str, lang: str | None) -> Rule:
         rule.checker = kind_cls(rule)
     except (ValueError, KeyError, TypeError) as e:
         raise _err(path, keys["check"][0], str(e)) from None
+    for name, problem in option_problems(rule.checker.declared_options(), rule.options):
+        opt_node = keys["options"][1]
+        raise _err(path, _key_lines(opt_node).get(name, (opt_node,))[0], problem)
     return rule
 
 

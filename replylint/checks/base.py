@@ -4,14 +4,20 @@ from __future__ import annotations
 from typing import Iterable
 
 from ..diagnostic import Diagnostic
+from ..options import Option
 
 
 class Check:
     PARAMS: dict[str, str] = {}     # YAML key -> what it means (the schema of the kind)
+    OPTIONS: dict[str, Option] = {}  # options a rule of this kind reads (overridable in config)
 
     def __init__(self, rule):
         self.rule = rule
         self.params = rule.params
+
+    def declared_options(self) -> dict[str, Option]:
+        """The options this rule reads: name -> Option (type, default)."""
+        return self.OPTIONS
 
     def run(self, ctx) -> Iterable[Diagnostic]:
         raise NotImplementedError

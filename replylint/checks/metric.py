@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import regex
 
+from ..options import Option
 from .base import Check
 
 
@@ -63,6 +64,8 @@ MEASURES = {"sentence_length": _sentence_length, "paragraph_sentences": _paragra
 class Metric(Check):
     PARAMS = {"measure": f"one of {', '.join(MEASURES)}", "max": "upper bound", "min": "lower bound",
               "collapse": "patterns counted as one word each (sentence_length)"}
+    OPTIONS = {"max": Option("number", None, "upper bound (overrides the rule's max)"),
+               "min": Option("number", None, "lower bound (overrides the rule's min)")}
 
     def __init__(self, rule):
         super().__init__(rule)

@@ -2,8 +2,9 @@
 
 The module is found from the rule id: `ru.apology-missing` is
 `replylint/rules_py/ru/apology_missing.py` (`function: pack.module` names another one). It
-defines `find(ctx, check)`, which yields Diagnostics made with `check.hit(...)`;
-`check.options(ctx)` gives the rule's effective options."""
+defines `find(ctx, check)`, which yields Diagnostics made with `check.hit(...)`, and
+`OPTIONS` (name -> replylint.options.Option): `check.options(ctx)` gives their effective values
+(declared default < rule YAML < configuration)."""
 from __future__ import annotations
 
 import importlib
@@ -34,6 +35,9 @@ class Python(Check):
         self.func = getattr(self.module, "find", None)
         if not callable(self.func):
             raise ValueError(f"replylint/rules_py/{name.replace('.', '/')}.py has no find(ctx, check)")
+
+    def declared_options(self):
+        return getattr(self.module, "OPTIONS", {})
 
     def options(self, ctx) -> dict:
         return ctx.options(self.rule)

@@ -12,7 +12,13 @@ from zoneinfo import ZoneInfo
 
 import regex
 
+from ...options import Option
 from ...spans import report_span
+
+OPTIONS = {
+    "working_hours": Option("hours", None, "start, end (HH:MM) and ISO days; settings.working_hours wins"),
+    "timezone": Option("str", None, "UTC offset or IANA name; settings.timezone wins"),
+}
 
 TZ_OFFSET = regex.compile(r"^(?:UTC|GMT)?\s*([+-])(\d{1,2})(?::?(\d{2}))?$", regex.I)
 

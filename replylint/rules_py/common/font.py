@@ -1,7 +1,21 @@
 """`common.font`: body font or size outside the language's limits (.docx)."""
 from __future__ import annotations
 
-from .layout_limits import WORDS, bounds, first_paragraph, report_lang, num, range_text, limits
+from ...options import Option
+from .layout_limits import (
+    WORDS,
+    bounds,
+    first_paragraph,
+    limits,
+    num,
+    range_text,
+    report_lang,
+)
+
+OPTIONS = {
+    "fonts": Option("str_or_strings", None, "allowed body fonts (null: any)"),
+    "sizes": Option("range", None, "allowed body font size in pt, [min, max]"),
+}
 
 
 def _norm_font(name) -> str:

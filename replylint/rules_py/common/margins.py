@@ -1,7 +1,22 @@
 """`common.margins`: page margins outside the language's limits (.docx)."""
 from __future__ import annotations
 
-from .layout_limits import SIDES, TOLERANCE_MM, TOLERANCE_TEXT_MM, bounds, first_paragraph, report_lang, num, range_text, limits
+from ...options import Option
+from .layout_limits import (
+    SIDES,
+    TOLERANCE_MM,
+    TOLERANCE_TEXT_MM,
+    bounds,
+    first_paragraph,
+    limits,
+    num,
+    range_text,
+    report_lang,
+)
+
+OPTIONS = {
+    "margins": Option("ranges", None, "mm per side: top, bottom, left, right -> [min, max]"),
+}
 
 
 def find(ctx, check):

@@ -1,7 +1,22 @@
 """`common.page-format`: page not A4 portrait (.docx)."""
 from __future__ import annotations
 
-from .layout_limits import PAPERS, WORDS, TOLERANCE_PAGE_MM, first_paragraph, report_lang, num, limits
+from ...options import Option
+from .layout_limits import (
+    PAPERS,
+    TOLERANCE_PAGE_MM,
+    WORDS,
+    first_paragraph,
+    limits,
+    num,
+    report_lang,
+)
+
+OPTIONS = {
+    "width": Option("number", 210, "page width in mm"),
+    "height": Option("number", 297, "page height in mm"),
+    "orientation": Option("str", "portrait", "portrait or landscape"),
+}
 
 
 def find(ctx, check):

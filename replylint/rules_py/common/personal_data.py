@@ -18,7 +18,6 @@ document numbers ("№ 01-05-7892/26"), dates, postal codes (6 digits).
 from __future__ import annotations
 
 import bisect
-
 from datetime import date
 
 import regex

@@ -3,7 +3,13 @@ from __future__ import annotations
 
 import regex
 
+from ...options import Option
 from ...spans import report_span
+
+OPTIONS = {
+    "public_domains": Option("strings", [], "webmail domains besides the built-in list"),
+    "work_domains": Option("str_or_strings", [], "the office's own domains (settings.work_domains wins)"),
+}
 
 PUBLIC_DOMAINS = {
     # Russian webmail

@@ -11,6 +11,13 @@ from __future__ import annotations
 import regex
 
 from ...checks.metric import count_words
+from ...options import Option
+
+OPTIONS = {
+    "max": Option("int", None, "most words (ru) or syllables (vi) in a body sentence"),
+    "collapse": Option("regexes", [], "patterns counted as one word each (citations, quoted names)",
+                       flags=regex.IGNORECASE | regex.V0),
+}
 
 # A list item starting on its own line: "1) ", "2. ", "а) ", "- ", "– ", "• ".
 LIST_ITEM = regex.compile(r"\n[ \t]*(?:[-–—•*▪·]|\d{1,2}[.)]|[a-zа-яёđ][.)])[ \t]+")

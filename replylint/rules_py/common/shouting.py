@@ -20,7 +20,13 @@ import regex
 
 from ...matching import quoted_spans
 from ...nlp import morph_ru
+from ...options import Option
 from ...spans import line_bounds
+
+OPTIONS = {
+    "min_words": Option("int", 3, "all-capital words in a run that fires"),
+    "heading_words": Option("int", 12, "most words of a capitals line that is a heading"),
+}
 
 WORD = regex.compile(r"[\p{L}\p{M}]+(?:[-'][\p{L}\p{M}]+)*")
 PUNCT_RUN = regex.compile(r"(?<![!?])(?:[!?]{2,})(?![!?])")

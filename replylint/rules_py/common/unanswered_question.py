@@ -9,6 +9,11 @@ from __future__ import annotations
 import regex
 
 from ...nlp import analyse_text
+from ...options import Option
+
+OPTIONS = {
+    "max_shared": Option("int", 1, "content lemmas a question may share with the reply and still be unanswered"),
+}
 
 # Content words: pymorphy3 parts of speech that carry the topic (nouns, verbs, adjectives).
 RU_CONTENT = ("NOUN", "VERB", "INFN", "ADJF", "ADJS", "PRTF", "PRTS", "COMP")

@@ -11,7 +11,12 @@ from __future__ import annotations
 import regex
 
 from ...nlp import parse_ru
+from ...options import Option
 from ...spans import inside, line_bounds
+
+OPTIONS = {
+    "allow": Option("strings", [], "abbreviations known to every reader, besides the built-in ones"),
+}
 
 BUILTIN_ALLOW = frozenset("""
 РФ СССР США ООН ЕС СНГ ЕАЭС НАТО ЮНЕСКО ВОЗ

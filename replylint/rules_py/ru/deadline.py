@@ -10,6 +10,12 @@ import datetime as dt
 
 import regex
 
+from ...options import Option
+
+OPTIONS = {
+    "days": Option("int", 30, "days from the appeal to the reply (59-ФЗ ст. 12)"),
+}
+
 MONTHS = {"январ": 1, "феврал": 2, "март": 3, "апрел": 4, "мая": 5, "май": 5, "июн": 6, "июл": 7,
           "август": 8, "сентябр": 9, "октябр": 10, "ноябр": 11, "декабр": 12}
 NUM_DATE = r"(?P<d>\d{1,2})[.\-/](?P<m>\d{1,2})[.\-/](?P<y>\d{4}|\d{2})(?!\d)"

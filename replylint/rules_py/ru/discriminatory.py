@@ -14,7 +14,21 @@ from __future__ import annotations
 import regex
 
 from ...matching import cached_matcher
+from ...options import Option
 from ...spans import inside
+
+OPTIONS = {
+    "patterns": Option("regexes", [], "explicit discriminatory formulas",
+                       flags=regex.V0 | regex.MULTILINE | regex.IGNORECASE),
+    "exceptions": Option("regexes", [], "a match inside one of these is skipped",
+                         flags=regex.V0 | regex.MULTILINE | regex.IGNORECASE),
+    "traits": Option("lemmas", [], "protected traits (age, sex, origin …)"),
+    "trait_patterns": Option("regexes", [], "protected traits as patterns", flags=regex.I | regex.V1),
+    "adverse": Option("regexes", [], "an adverse judgement", flags=regex.I | regex.V1),
+    "general": Option("regexes", [], "a generalisation about a group", flags=regex.I | regex.V1),
+    "legal": Option("regexes", [], "a neutral legal category: the sentence is not a remark",
+                    flags=regex.I | regex.V1),
+}
 
 _CACHE: dict = {}
 

@@ -3,7 +3,12 @@ from __future__ import annotations
 
 import regex
 
+from ...options import Option
 from ...spans import inside
+
+OPTIONS = {
+    "abbreviations": Option("regex_map", {}, "pattern -> expansion (a fix), or '?hint' (no fix)"),
+}
 
 _COMPILED: dict = {}
 

@@ -4,8 +4,15 @@ from __future__ import annotations
 import regex
 
 from ...matching import cached_matcher
+from ...options import Option
 from ...spans import inside
 from .legal_refs import cites_act, has_date
+
+OPTIONS = {
+    "always": Option("lemmas", [], "vague wherever no concrete date, act or measure follows"),
+    "promise": Option("lemmas", [], "vague in a promise or instruction (future or modal)"),
+    "commitment": Option("lemmas", [], "vague only in what the office will do (future)"),
+}
 
 CONCRETE_AFTER = regex.compile(r"^\s*(?:[:—–(]\s*\S|,?\s*а\s+именно\b)")
 

@@ -12,7 +12,12 @@ from __future__ import annotations
 import regex
 
 from ...matching import fold, quoted_spans
+from ...options import Option
 from ...spans import line_bounds, overlaps
+
+OPTIONS = {
+    "allow": Option("strings", [], "abbreviations allowed without their full form"),
+}
 
 ABBR = regex.compile(r"(?<![\p{L}\d_])(?P<a>[A-ZĐ][A-ZĐ0-9]*[A-ZĐ][A-ZĐ0-9]*)(?![\p{L}\d_])")
 _CODE_NEIGHBOUR_BEFORE = regex.compile(r"[\p{L}\d][/\-–.:][ \t]?$")

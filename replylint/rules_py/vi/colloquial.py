@@ -24,7 +24,22 @@ from dataclasses import dataclass
 import regex
 
 from ...matching import Matcher, quoted_spans
+from ...options import Option
 from ...spans import overlaps
+
+OPTIONS = {
+    "particles": Option("words", [], "flagged wherever pyvi finds them as a word"),
+    "final": Option("words", [], "flagged at the end of a phrase only"),
+    "initial": Option("words", [], "flagged as the first word of a sentence or line only"),
+    "intensifiers": Option("words", [], "\"quá\" after the word it intensifies"),
+    "intensifier_next": Option("words", [], "words after which an intensifier still counts as final"),
+    "formal_before": Option("words", [], "never an intensifier after these (vượt quá, không quá)"),
+    "measure": Option("words", [], "measure words (cái) outside names and after no numeral"),
+    "slang": Option("phrases", [], "spoken words of several syllables"),
+    "final_phrases": Option("phrases", [], "spoken phrases at the end of a phrase"),
+    "compounds": Option("phrases", [], "phrases never flagged (thôi việc, quá trình, Nha Trang …)"),
+    "suggest": Option("map", {}, "replacement per word (\"\" = delete)"),
+}
 
 _NUM = regex.compile(r"^\d[\d.,]*$")
 _NUM_WORDS = {"một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín", "mười", "mỗi",

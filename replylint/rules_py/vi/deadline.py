@@ -14,8 +14,13 @@ from email.utils import parsedate_to_datetime
 
 import regex
 
+from ...options import Option
 from ...spans import line_spans
 from ...structure import vi_kind as K
+
+OPTIONS = {
+    "days": Option("int", 30, "days from the appeal to the reply"),
+}
 
 _D = r"(?P<d>\d{1,2})"
 _M = r"(?P<m>\d{1,2})"

@@ -3,8 +3,11 @@ from __future__ import annotations
 
 import regex
 
+from ...language import LEGACY_MID_CAP as _MID_CAP
+from ...language import LEGACY_ODD as _ODD
 from ...language import legacy_encoding as _detect
-from ...language import legacy_to_unicode as to_unicode, line_legacy_encoding as _line_encoding, LEGACY_ODD as _ODD, LEGACY_MID_CAP as _MID_CAP
+from ...language import legacy_to_unicode as to_unicode
+from ...language import line_legacy_encoding as _line_encoding
 
 NAMES = {"tcvn3": "TCVN3 (ABC, phông .VnTime)", "vni": "VNI (phông VNI-Times)"}
 
