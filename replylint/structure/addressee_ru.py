@@ -14,12 +14,10 @@ import regex
 
 from ..nlp import morph_ru, parse_ru
 from ..spans import line_spans
+from . import ru
 
-UP = "А-ЯЁ"
-
-LO = "а-яё"
-
-SURNAME = rf"[{UP}][{LO}]+(?:-[{UP}][{LO}]+)?"
+UP, LO = ru.U, ru.L
+SURNAME = ru.SURNAME
 
 INITIALS = rf"(?P<i1>[{UP}])\.\s*(?:(?P<i2>[{UP}])\.?)?"
 
@@ -63,8 +61,7 @@ PLURAL_HEAD = regex.compile(
     r"уважаемым)\b", regex.I)
 
 SALUTATION = regex.compile(
-    r"^\s*(?:#+\s*)?[*_]*\s*(?P<adj>[Уу]важаем(?:ый|ая|ые)|[Дд]орог(?:ой|ая|ие)|[Зз]дравствуйте|"
-    r"[Дд]обр(?:ый|ое|ого)\s+(?:день|вечер|утро|времени\s+суток))\b(?P<rest>[^\n]*)", regex.M)
+    rf"^\s*(?:#+\s*)?[*_]*\s*(?P<adj>{ru.SALUTATION_OPENERS})\b(?P<rest>[^\n]*)", regex.M)
 
 PROSE_LINE = regex.compile(rf"[{LO}]{{3,}}\s+[{LO}]{{3,}}\s+[{LO}]{{3,}}.*[{LO}]{{3,}}")
 
@@ -88,9 +85,9 @@ class Salutation:
     @property
     def gender(self):
         a = self.adj.lower()
-        if a.endswith(("ый", "ой")):
+        if a.endswith(("ый", "дорогой")):
             return "masc"
-        if a.endswith("ая"):
+        if a.endswith(("ая", "ой")):        # "Уважаемая", "Уважаемой" (dative)
             return "femn"
         return None
 

@@ -8,8 +8,16 @@ import re
 from dataclasses import dataclass
 
 from . import ru, vi
-from .common import (EMAIL, ITEM, SENT_END, SIGN_MARK, URL, LangPatterns,
-                     is_phone_line, is_upper_line)
+from .common import (
+    EMAIL,
+    ITEM,
+    SENT_END,
+    SIGN_MARK,
+    URL,
+    LangPatterns,
+    is_phone_line,
+    is_upper_line,
+)
 from .lines import Line
 
 _UNKNOWN = ru.PATTERNS.merge(vi.PATTERNS)
@@ -36,8 +44,9 @@ def _vi_name(s: str, P: LangPatterns) -> tuple[bool, bool]:
     words = s.split()
     if not 2 <= len(words) <= 5:
         return False, False
-    if s.isupper() and words[0].title() in P.surnames:
-        # a name typed in capitals: only with a known family name, capitals are mostly positions
+    if s.isupper() and words[0].title() in P.surnames and not P.rx("position").search(s):
+        # a name typed in capitals: only with a known family name, capitals are mostly
+        # positions ("PHÓ CHỦ TỊCH": Phó is a family name too)
         return all(w.isalpha() and all(_latin(c) for c in w) for w in words), True
     for w in words:
         if len(w) < 1 or not w.isalpha() or not w[0].isupper() or (len(w) > 1 and not w[1:].islower()):

@@ -8,6 +8,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+import regex
+
 
 @dataclass
 class LangPatterns:
@@ -69,8 +71,37 @@ def any_match(regexes, s: str):
 
 # Shared patterns ---------------------------------------------------------------------------
 
-PHONE = re.compile(r"(?:\+7|\b8)?\s?\(?\d{3,5}\)?[\s-]?\d{1,3}[\s-]?\d{2}[\s-]?\d{2}\b|\b0\d{2,3}\s?\d{3,4}\s?\d{3,4}\b")
-PHONE_LABEL = re.compile(r"^(?:тел|Тел|ТЕЛ|телефон|Телефон|факс|Факс|Điện thoại|ĐT|Đt|SĐT|Tel|Phone|Hotline)\b")
+# A phone number: 7–13 digits in phone grouping ("8 (846) 222-33-44", "+7 495 123-45-67",
+# Vietnamese dotted "024.3825.1234"), not a date or a document number (phones() decides).
+PHONE = regex.compile(
+    r"(?<![\w./\-])(?:\+\d{1,3}[\s\-]?)?(?:\d{1,2}\s?)?(?:\(\d{2,5}\)[\s\-]?)?\d{1,4}(?:[\s\-]?\d{2,4}){1,4}(?![\w/]|[.,]\d)"
+    # Vietnamese dotted numbers "024.3825.1234", "0912.345.678" (a trunk 0: never a date)
+    r"|(?<![\w./\-])(?:\+84[.\s]?|0)\d{2,3}\.\d{3,4}\.\d{3,4}(?![\w/]|[.,]\d)")
+PHONE_LABELS = r"тел|телефон|факс|моб|điện\s+thoại|đt|sđt|di\s+động|hotline|phone|mobile|tel"
+# a label right before the number ("тел.: 8 …", "т. 62-17-41")
+_LABEL_BEFORE = regex.compile(rf"(?i)(?:{PHONE_LABELS}|т\.)\W{{0,4}}$")
+_LOCAL_PHONE = regex.compile(r"^\d{1,3}-\d{2}-\d{2}$")
+# a line that starts with a phone label
+PHONE_LINE_LABEL = regex.compile(rf"(?i)^(?:{PHONE_LABELS})\b")
+
+
+def phones(text: str):
+    """Phone numbers in `text`: 7–13 digits in phone grouping, not dates or document numbers;
+    a short local number ("62-17-41") when labelled "тел."."""
+    for m in PHONE.finditer(text):
+        s = m.group()
+        digits = sum(c.isdigit() for c in s)
+        labelled = bool(_LABEL_BEFORE.search(text[max(0, m.start() - 20):m.start()]))
+        if 5 <= digits < 7 and labelled and _LOCAL_PHONE.match(s.strip()):
+            yield m
+            continue
+        if not 7 <= digits <= 13:
+            continue
+        grouped = bool(regex.search(r"[\s\-()]", s)) or s.startswith("+")
+        if grouped or labelled:
+            yield m
+
+
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 URL = re.compile(r"(?:https?://|www\.)\S+")
 SENT_END = re.compile(r"[.!?…;:]['\"»”)]*$")
@@ -78,7 +109,7 @@ ITEM = re.compile(r"^(?:[-–—•+*]\s|\d{1,2}[.)]\s|[a-zа-яđ][.)]\s)")
 # E-mail quoted history: nothing after it belongs to the reply.
 QUOTE_START = re.compile(
     r"^(?:-{2,}\s*(?:Original Message|Forwarded message|Исходное сообщение|Пересылаемое сообщение)"
-    r"|.{0,200}(?:wrote|пишет|написал|написала|написал\(а\)|đã viết|viết):$"
+    r"|>|.{0,200}(?:wrote|пишет|написал|написала|написал\(а\)|đã viết|viết):$"
     r"|.{0,200}\d[^<>\n]{0,120}<?[\w.+-]+@[\w-]+(?:\.[\w-]+)+>?\s*:$)", re.I)
 
 # Outlook's header block of the quoted message: "От: …" followed by "Отправлено: …" / "Sent: …".
@@ -96,9 +127,9 @@ SIG_DASH = re.compile(r"^--\s?$")
 
 def is_phone_line(s: str) -> bool:
     """A line that is mostly a phone number (or a phone label)."""
-    if PHONE_LABEL.match(s):
+    if PHONE_LINE_LABEL.match(s):
         return True
-    if not PHONE.search(s):
+    if next(phones(s), None) is None:
         return False
     letters = sum(ch.isalpha() for ch in s)
     return letters <= 12 or letters < len(s) * 0.35

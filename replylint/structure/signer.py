@@ -18,18 +18,15 @@ import regex
 
 from ..document import PLACEHOLDER
 from ..nlp import parse_ru
-from .common import QUOTE_FROM, QUOTE_META
+from . import ru, vi
+from .common import QUOTE_FROM, QUOTE_META, QUOTE_START, phones
 
 SIGNED_BY = regex.compile(r"(?i)^(?:người\s+ký|подписал[аи]?)\s*:")
 
 PLACEHOLDER_NAME = regex.compile(rf"(?:^|\s{{2,}}|\t){PLACEHOLDER}{{3,}}[ .]*$")
 
-U, L = "А-ЯЁ", "а-яё"
-
-U, L = "А-ЯЁ", "а-яё"
-
-SURNAME_RU = rf"(?:[{U}][{L}]+(?:-[{U}][{L}]+)?|[{U}]{{2,}}(?:-[{U}]{{2,}})?)"   # Иванова, ИВАНОВА
-
+SURNAME_RU = ru.SIGNER_SURNAME          # Иванова, ИВАНОВА
+U, L = ru.U, ru.L
 INITIALS_RU = rf"[{U}]\.\s?(?:[{U}]\.)?"
 
 RU_NAME_AT_END = regex.compile(
@@ -38,14 +35,6 @@ RU_NAME_AT_END = regex.compile(
 
 RU_FULL_NAME = regex.compile(
     rf"(?:^|\s{{2,}}|\t){SURNAME_RU}\s+[{U}][{L}]+\s+[{U}][{L}]+(?:вич|вна|чна|ична|ич|оглы|кызы)$")
-
-VI_SURNAMES = set("""
-Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Lâm Trịnh Đinh Mai
-Trương Lò Cầm Đào Hà Tô Lưu Lương Kiều Quách Tạ Thái Châu Cao Đoàn Vương Triệu Tăng Chu Đàm La
-Mạc Hứa Từ Tôn Thân Khúc Lại Giang Kim Quan Doãn Phùng Lã Mã Âu Diệp Đồng Nông Vi Sầm Hầu
-Nghiêm Tống Lục Khổng Viên Bạch Quản Thạch Danh Kha Ninh Lộc Phó Chế Lăng Ưng Bế Ma Mông Yên
-Thiều Văn Hoàng Huỳnh Khương Khúc Lữ Mẫn Ông Tiêu Trình Trang Ung Vòng Y Điểu Hoa Lạc Lường
-""".split())
 
 # Capitalised words of letter furniture that never form a person's name on their own line.
 # ("Lưu" is not here: it is a common surname – "Lưu Quang Vinh" – and the archive line
@@ -62,61 +51,22 @@ VI_SYLL = r"\p{Lu}(?:['’]\p{Lu})?[\p{Ll}\p{M}]*"
 
 VI_NAME_LINE = regex.compile(rf"^(?:(?:Ông|Bà)\s+)?({VI_SYLL}(?:\s+{VI_SYLL}){{1,4}})$")
 
-VI_POSITION = regex.compile(
-    r"^(?:TM|KT|TL|TUQ|Q|T/M|K/T)\.|^(?:PHÓ\s+)?(?:CHỦ\s+TỊCH|GIÁM\s+ĐỐC|TRƯỞNG|CHÁNH|BỘ\s+TRƯỞNG|THỨ\s+TRƯỞNG|"
-    r"TRƯỞNG\s+PHÒNG|CHI\s+CỤC\s+TRƯỞNG|CỤC\s+TRƯỞNG|VIỆN\s+TRƯỞNG|HIỆU\s+TRƯỞNG)"
-    r"|^(?:Phó\s+)?(?:Chuyên\s+viên|Công\s+chức|Viên\s+chức|Cán\s+bộ|Giám\s+đốc|Chủ\s+tịch|Trưởng|Phó|Kế\s+toán|Thư\s+ký|Nhân\s+viên)\b")
+VI_POSITION = regex.compile(rf"^{vi.AUTHORITY}|^{vi.POSITION_CAPS}|^{vi.POSITION_WORDS}")
 
 UPPER_LINE = regex.compile(r"^[^\p{Ll}]*\p{Lu}{2}[^\p{Ll}]*$")
 
-EXECUTOR = regex.compile(r"^(?:Исп\.|Исп:|Исп\s|Исп-ль|Исполнител|Ответственный\s+исполнитель|Người\s+thực\s+hiện|"
-                         r"Cán\s+bộ\s+thụ\s+lý|Chuyên\s+viên\s+thụ\s+lý"
-                         # "Cán bộ phụ trách: …", "Người theo dõi: …", "Người xử lý hồ sơ: …" (label and colon)
-                         r"|(?:Cán\s+bộ|Chuyên\s+viên|Công\s+chức|Viên\s+chức)\s+(?:phụ\s+trách|xử\s+lý|theo\s+dõi)(?:\s+hồ\s+sơ)?\s*:"
-                         r"|Người\s+(?:theo\s+dõi|xử\s+lý|soạn\s+thảo|liên\s+hệ)(?:\s+hồ\s+sơ)?\s*:)", regex.I)
+EXECUTOR = regex.compile(rf"^(?:{ru.EXECUTOR_LABELS}|{vi.EXECUTOR_LABELS})", regex.I)
 
-STAMP = regex.compile(r"^(?:ДОКУМЕНТ\s+ПОДПИСАН|Документ\s+подписан|ЭЛЕКТРОННОЙ\s+ПОДПИСЬЮ|электронной\s+подписью"
-                      r"|СВЕДЕНИЯ\s+О\s+СЕРТИФИКАТЕ|Сведения\s+о\s+сертификате|Сертификат|СЕРТИФИКАТ|Владелец|ВЛАДЕЛЕЦ"
-                      r"|Действителен|ДЕЙСТВИТЕЛЕН|Подписано|Подлинник\s+электронного\s+документа|ПОДЛИННИК\s+ЭЛЕКТРОННОГО|Ký\s+bởi|Người\s+ký|Thời\s+gian\s+ký|Cơ\s+quan:|[•·])")
+# a stamp line, or a bullet line of one ("•Владелец: …")
+STAMP = regex.compile(rf"^(?:{ru.STAMP_OPENERS}|(?i:{vi.STAMP_OPENERS})|[•·])")
 
-QUOTE_START = regex.compile(
-    r"^(?:-{2,}\s*(?:Original Message|Forwarded message|Исходное сообщение|Пересылаемое сообщение)"
-    r"|>|.{0,200}(?:wrote|пишет|написал|написала|написал\(а\)|đã viết|viết):$"
-    r"|.{0,200}\d[^<>\n]{0,120}<?[\w.+-]+@[\w-]+(?:\.[\w-]+)+>?\s*:$)", regex.I)   # "14.04.2026, 09:41, "…" <a@b.ru>:"
-
-CLOSING = regex.compile(r"^(?:С\s+уважением|С\s+наилучшими|Trân\s+trọng|Kính\s+thư|Best\s+regards|Regards)", regex.I)
+CLOSING = regex.compile(rf"^(?:{ru.CLOSINGS}|{vi.CLOSINGS}|Best\s+regards|Regards)", regex.I)
 
 LIST_ITEM = regex.compile(r"^(?:[-–—•+*]\s|\d{1,2}[.)]\s)")
 
-RECIPIENTS_LABEL = regex.compile(r"(?i)^(?:nơi\s+nhận|рассылка|разослать)\s*:")
+RECIPIENTS_LABEL = regex.compile(rf"(?i)^(?:{vi.RECIPIENTS_LABEL}|рассылка|разослать)\s*:")
 
 MD = regex.compile(r"\*\*|__|^#{1,6}\s+|(?<!\w)[*_](?=\w)|(?<=\w)[*_](?!\w)")
-
-PHONE = regex.compile(
-    r"(?<![\w./\-])(?:\+\d{1,3}[\s\-]?)?(?:\d{1,2}\s?)?(?:\(\d{2,5}\)[\s\-]?)?\d{1,4}(?:[\s\-]?\d{2,4}){1,4}(?![\w/]|[.,]\d)"
-    # Vietnamese dotted numbers "024.3825.1234", "0912.345.678" (a trunk 0: never a date)
-    r"|(?<![\w./\-])(?:\+84[.\s]?|0)\d{2,3}\.\d{3,4}\.\d{3,4}(?![\w/]|[.,]\d)")
-
-PHONE_LABEL = regex.compile(r"(?i)(?:тел|телефон|факс|моб|т\.|điện\s+thoại|đt|sđt|di\s+động|hotline|phone|mobile|tel)\W{0,4}$")
-
-LOCAL_PHONE = regex.compile(r"^\d{1,3}-\d{2}-\d{2}$")
-
-
-def phones(text: str):
-    """Phone numbers in `text`: 7–13 digits in phone grouping, not dates or document numbers;
-    a short local number ("62-17-41") when labelled "тел."."""
-    for m in PHONE.finditer(text):
-        s = m.group()
-        digits = sum(c.isdigit() for c in s)
-        labelled = bool(PHONE_LABEL.search(text[max(0, m.start() - 20):m.start()]))
-        if 5 <= digits < 7 and labelled and LOCAL_PHONE.match(s.strip()):
-            yield m
-            continue
-        if not 7 <= digits <= 13:
-            continue
-        grouped = bool(regex.search(r"[\s\-()]", s)) or s.startswith("+")
-        if grouped or labelled:
-            yield m
 
 
 def _lines(text: str, start: int = 0, end: int | None = None):
@@ -159,7 +109,8 @@ def reply_end(doc) -> int:
             return s        # Outlook's "От: … / Отправлено: …" block of the quoted message
     return len(doc.text)
 
-SALUTATION = regex.compile(r"^(?:Уважаем|Здравствуйте|Добрый\s+день|Kính\s+gửi|Kính\s+chào|Xin\s+chào|Dear\b)", regex.I)
+SALUTATION = regex.compile(
+    rf"^(?:{ru.SALUTATION_OPENERS}|{vi.SALUTATION_OPENERS}|{vi.ADDRESSEE_LABEL}|Dear\b)", regex.I)
 
 
 def _is_prose(line: str) -> bool:
@@ -197,7 +148,7 @@ def _vi_name(lines, i) -> bool:
         # a signer's name printed in capitals: "NGUYỄN VĂN AN" under the position
         first = t.split()[0]
         prev = lines[i - 1][2] if i > 0 else ""
-        return first[:1] + first[1:].lower() in VI_SURNAMES and bool(VI_POSITION.search(prev)
+        return first[:1] + first[1:].lower() in vi.SURNAMES and bool(VI_POSITION.search(prev)
                                                                       or UPPER_LINE.match(prev))
     m = VI_NAME_LINE.match(t)
     if not m:
@@ -205,7 +156,7 @@ def _vi_name(lines, i) -> bool:
     syll = m.group(1).split()
     if any(s in VI_NOT_NAME for s in syll):
         return False
-    if syll[0] in VI_SURNAMES:
+    if syll[0] in vi.SURNAMES:
         return True
     before = [lines[j][2] for j in range(max(0, i - 3), i)]
     nxt = lines[i + 1][2] if i + 1 < len(lines) else ""

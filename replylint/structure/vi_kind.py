@@ -15,6 +15,7 @@ import regex
 
 from ..matching import fold
 from ..spans import line_spans
+from . import vi
 
 LABELS = {
     "congvan": "công văn",
@@ -28,11 +29,11 @@ ALIASES = {"letter": "congvan", "cong van": "congvan", "công văn": "congvan", 
 HEAD_LINES = 25          # non-blank lines searched for the letterhead when no "Kính gửi" is found
 
 _COLUMN_GAP = regex.compile(r"(?:[ \u00a0]{3,}|\t+)")
-_TITLE_FOLDED = regex.compile(r"cong\s*hoa\s+xa\s+hoi\s+chu\s+nghia\s+viet\s+nam", regex.I)
-NUMBER_LINE = regex.compile(r"^[ \t]*(?:S[ốô]|SỐ)[ \t]*:", regex.M)
-SUBJECT_LINE = regex.compile(r"^[ \t]*V/[vV]\b", regex.M)
-RECIPIENTS_LINE = regex.compile(r"^[ \t]*(?:Nơi[ \t]+nhận|NƠI[ \t]+NHẬN)[ \t]*:?", regex.M)
-KINH_GUI_LINE = regex.compile(r"^[ \t>*#_]*(?:Kính[ \t]+g[ửở]i|KÍNH[ \t]+G[ỬỞ]I)\b", regex.M)
+_TITLE_FOLDED = regex.compile(vi.NATIONAL_TITLE_FOLDED, regex.I)
+NUMBER_LINE = regex.compile(rf"^[ \t]*(?:{vi.NUMBER_LABEL})[ \t]*:", regex.M)
+SUBJECT_LINE = regex.compile(rf"^[ \t]*(?:{vi.SUBJECT_MARK})\b", regex.M)
+RECIPIENTS_LINE = regex.compile(rf"^[ \t]*(?:{vi.RECIPIENTS_LABEL})[ \t]*:?", regex.M)
+KINH_GUI_LINE = regex.compile(rf"^[ \t>*#_]*(?:{vi.ADDRESSEE_LABEL})\b", regex.M)
 TYPE_NAMES = (
     "KẾ HOẠCH", "QUYẾT ĐỊNH", "THÔNG BÁO", "BÁO CÁO", "TỜ TRÌNH", "CHỈ THỊ", "QUY CHẾ",
     "QUY ĐỊNH", "HƯỚNG DẪN", "BIÊN BẢN", "CÔNG ĐIỆN", "GIẤY MỜI", "NGHỊ QUYẾT", "CHƯƠNG TRÌNH",

@@ -18,10 +18,11 @@ from functools import lru_cache
 
 import regex
 
-from ...matching import quoted_spans
+from ...matching import fold, quoted_spans
 from ...nlp import morph_ru
 from ...options import Option
 from ...spans import line_bounds
+from ...structure import vi
 
 OPTIONS = {
     "min_words": Option("int", 3, "all-capital words in a run that fires"),
@@ -36,8 +37,10 @@ VI_VOWELS = "AĂÂEÊIOÔƠUƯYÁÀẢÃẠẮẰẲẴẶẤẦẨẪẬÉÈẺ
 VI_SYLLABLE = regex.compile(
     rf"^(?:NGH|NG|NH|CH|GH|GI|KH|PH|TH|TR|QU|[BCDĐGHKLMNPQRSTVX])?[{VI_VOWELS}]{{1,3}}(?:NG|NH|CH|[CMNPTIUYO])?$")
 VI_TITLES = {"ông", "bà", "anh", "chị", "em", "cháu", "cụ", "ong", "ba"}
-AUTHORITY = regex.compile(r"^\s*(?:TM|KT|TL|TUQ|Q|T/M|K/T)\.", regex.I)
-NATIONAL = regex.compile(r"CỘNG\s+H(?:ÒA|OÀ)\s+XÃ\s+HỘI|ĐỘC\s+LẬP\s*-\s*TỰ\s+DO|РОССИЙСКАЯ\s+ФЕДЕРАЦИЯ", regex.I)
+AUTHORITY = regex.compile(rf"^\s*{vi.AUTHORITY}", regex.I)
+# the national title and motto (vi, matched on the folded line) and the Russian state's name
+NATIONAL_FOLDED = regex.compile(rf"{vi.NATIONAL_TITLE_PART_FOLDED}|{vi.MOTTO_FOLDED}", regex.I)
+NATIONAL_RU = regex.compile(r"РОССИЙСКАЯ\s+ФЕДЕРАЦИЯ", regex.I)
 LEGAL_FORMS = {"ООО", "ОАО", "ЗАО", "ПАО", "АО", "ИП", "НКО", "АНО", "ГУП", "МУП", "ФГУП"}
 
 
@@ -94,9 +97,7 @@ def _is_heading_line(line: str, max_words: int) -> bool:
 
 
 # A signer's position in capitals: "TRƯỞNG CÔNG AN PHƯỜNG", "PHÓ GIÁM ĐỐC", "CHỦ TỊCH".
-POSITION = regex.compile(
-    r"^(?:TM|KT|TL|TUQ|Q|T/M|K/T)\.|^(?:PHÓ\s+)?(?:CHỦ\s+TỊCH|GIÁM\s+ĐỐC|TRƯỞNG|CHÁNH|BỘ\s+TRƯỞNG|THỨ\s+TRƯỞNG"
-    r"|CHI\s+CỤC\s+TRƯỞNG|CỤC\s+TRƯỞNG|VIỆN\s+TRƯỞNG|HIỆU\s+TRƯỞNG|TỔNG\s+GIÁM\s+ĐỐC)\b")
+POSITION = regex.compile(rf"^{vi.AUTHORITY}|^{vi.POSITION_CAPS}\b")
 
 
 def _is_position_column(line: str, s: int, e: int) -> bool:
@@ -151,7 +152,7 @@ def find(ctx, check):
                 continue
             ls, le = _line_bounds(text, start)
             line = text[ls:le]
-            if _is_heading_line(line, heading_words) or AUTHORITY.match(line) or NATIONAL.search(line):
+            if _is_heading_line(line, heading_words) or AUTHORITY.match(line) or NATIONAL_RU.search(line) or NATIONAL_FOLDED.search(fold(line)):
                 continue
             if _is_position_column(line, start - ls, end - ls):
                 continue

@@ -4,12 +4,13 @@ from __future__ import annotations
 import regex
 
 from ...spans import report_span
+from ...structure import vi
 
-VI_NUMBER = regex.compile(r"(?m)^[ \t#*]*Số\s*:\s*\S")
+VI_NUMBER = regex.compile(rf"(?m)^[ \t#*]*(?:{vi.NUMBER_LABEL})\s*:\s*\S")
 
-VI_TRICH_YEU = regex.compile(r"(?m)(?:^[ \t#*]*|[ \t]{3,}|\t)(?:V/v|V/V|v/v|Về\s+việc|VỀ\s+VIỆC)\b")
+VI_TRICH_YEU = regex.compile(rf"(?m)(?:^[ \t#*]*|[ \t]{{3,}}|\t)(?:{vi.SUBJECT_MARK}|{vi.SUBJECT_WORDS})\b")
 
-VI_ADDRESSEE = regex.compile(r"(?m)^[ \t#*]*Kính\s+gửi")
+VI_ADDRESSEE = regex.compile(rf"(?m)^[ \t#*]*(?:{vi.ADDRESSEE_LABEL})")
 
 
 def _first_line(doc):

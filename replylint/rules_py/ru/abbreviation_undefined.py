@@ -13,6 +13,7 @@ import regex
 from ...nlp import parse_ru
 from ...options import Option
 from ...spans import inside, line_bounds
+from ...structure import ru
 
 OPTIONS = {
     "allow": Option("strings", [], "abbreviations known to every reader, besides the built-in ones"),
@@ -39,7 +40,8 @@ DEFINE_DALEE_BARE = regex.compile(
     r"[,—–]\s*далее\s*(?:по\s+тексту\s*)?[—–\-:]?\s*(?:[«\"]?)(?-i:([А-ЯЁ]{2,}(?:[а-яё]{1,2}[А-ЯЁ]+)?))(?![\w])", regex.I)
 DEFINE_PAREN = regex.compile(r"\(\s*([А-ЯЁ][А-ЯЁа-яё\s\-]{1,40}?)\s*\)")
 ROMAN = regex.compile(r"^[IVXLСХ]+$")
-STAMP = regex.compile(r"сертификат|владелец|действителен|электронн\w+\s+подпис|подписан", regex.I)
+# a line of an e-signature stamp left in the body ("Сертификат 01AB…, владелец ГКУ ЦЗН")
+STAMP = regex.compile(ru.STAMP_OPENERS, regex.I)
 
 
 def _allowed(ctx, check) -> set:

@@ -13,7 +13,7 @@ def find(ctx, check):
     if s is not None:
         # a bare greeting ("Добрый день!", "Здравствуйте!") names nobody: the person is still
         # not addressed by name and patronymic (or "господин Иванов") as the Code asks
-        greeting = not regex.match(r"[Уу]важаем|[Дд]орог", s.adj)
+        greeting = not regex.search(r"[Уу]важаем|[Дд]орог", s.adj)
         text = ctx.doc.text
         line_end = text.find("\n", s.start)
         line = text[s.start:len(text) if line_end < 0 else line_end]

@@ -14,6 +14,7 @@ import regex
 from ...matching import fold, quoted_spans
 from ...options import Option
 from ...spans import line_bounds, overlaps
+from ...structure import vi
 
 OPTIONS = {
     "allow": Option("strings", [], "abbreviations allowed without their full form"),
@@ -45,8 +46,8 @@ INTERNATIONAL = {"QR", "PDF", "OTP", "PIN", "SMS", "ATM", "USB", "GPS", "URL", "
                  "HIV", "AIDS", "COVID", "ADN", "DNA", "ASEAN", "UNESCO", "WTO", "SIM", "API", "IELTS",
                  "TOEIC", "GDP", "WIFI", "LED", "CPU", "USD", "EU", "ISO"}
 _PRESCRIBED_LINE = regex.compile(
-    r"^[ \t]*(?:S[ốô]\s*:|SỐ\s*:|V/[vV]\b|(?:TM|KT|TL|TUQ|Q)\.|Nơi\s+nhận|NƠI\s+NHẬN|[-–•+]?\s*Lưu\b|[-–•+]?\s*LƯU\b"
-    r"|(?:ĐT|SĐT|ĐTDĐ|DĐ|Tel|Fax|Email|E-mail|Website|Hotline)\s*:)")
+    rf"^[ \t]*(?:(?:{vi.NUMBER_LABEL})\s*:|(?:{vi.SUBJECT_MARK})\b|{vi.AUTHORITY}|{vi.RECIPIENTS_LABEL}"
+    r"|[-–•+]?\s*Lưu\b|[-–•+]?\s*LƯU\b|(?:ĐT|SĐT|ĐTDĐ|DĐ|Tel|Fax|Email|E-mail|Website|Hotline)\s*:)")
 _UPPER_WORD = regex.compile(r"[\p{Lu}\d][\p{Lu}\d.,:;/\-–()]*")
 _WORD = regex.compile(r"\S+")
 
@@ -151,7 +152,7 @@ def _in_recipients_block(text: str, pos: int) -> bool:
             return False
         ps, _ = _line_bounds(text, j - 1)
         line = text[ps:j - 1]
-        if regex.match(r"[ \t]*(?:Nơi\s+nhận|NƠI\s+NHẬN)", line):
+        if regex.match(rf"[ \t]*(?:{vi.RECIPIENTS_LABEL})", line):
             return True
         if not regex.match(r"[ \t]*(?:[-–•+]|$)", line):
             return False

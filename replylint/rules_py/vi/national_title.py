@@ -7,6 +7,7 @@ import regex
 
 from ...matching import fold
 from ...spans import first_line_span
+from ...structure import vi
 from ...structure import vi_kind as K
 from .formalities import _checked_kind
 
@@ -14,11 +15,11 @@ QUOC_HIEU = ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "CỘNG HOÀ XÃ H
 
 TIEU_NGU = "Độc lập - Tự do - Hạnh phúc"
 
-_TITLE_F = regex.compile(r"cong\s*hoa\s+xa\s+hoi\s+chu\s+nghia\s+viet\s+nam", regex.I)
+_TITLE_F = regex.compile(vi.NATIONAL_TITLE_FOLDED, regex.I)
 
-_TITLE_NEAR = regex.compile(r"cong\s*hoa\s+xa\s+hoi|xa\s+hoi\s+chu\s+nghia\s+viet\s+nam", regex.I)
+_TITLE_NEAR = regex.compile(vi.NATIONAL_TITLE_PART_FOLDED, regex.I)
 
-_MOTTO_F = regex.compile(r"doc\s*lap\s*[-–—‑]?\s*tu\s*do\s*[-–—‑]?\s*hanh\s*phuc", regex.I)
+_MOTTO_F = regex.compile(vi.MOTTO_FOLDED, regex.I)
 
 _MOTTO_OK = regex.compile(r"^Độc lập [-–] Tự do [-–] Hạnh phúc$")
 

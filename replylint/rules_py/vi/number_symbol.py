@@ -4,15 +4,16 @@ from __future__ import annotations
 import regex
 
 from ...spans import first_line_span
+from ...structure import vi
 from ...structure import vi_kind as K
 from .formalities import _checked_kind
 
-_NUM_LABEL = regex.compile(r"^[ \t]*(?P<label>S[ốô]|SỐ)[ \t]*:", regex.M)
+_NUM_LABEL = regex.compile(rf"^[ \t]*(?P<label>{vi.NUMBER_LABEL})[ \t]*:", regex.M)
 
 # the value runs to the end of the line or to a column gap followed by the date column
 _NUM_VALUE_END = regex.compile(r"(?:[ \u00a0]{2,}|\t+)(?=[^\s/])|(?<=[\p{L}\d])[ \u00a0](?=\p{Lu}\p{Ll})")
 
-_NUM_NO_COLON = regex.compile(r"^[ \t]*(?P<label>S[ốô]|SỐ)[ \t]+(?=\d+[ \t]*/)", regex.M)
+_NUM_NO_COLON = regex.compile(rf"^[ \t]*(?P<label>{vi.NUMBER_LABEL})[ \t]+(?=\d+[ \t]*/)", regex.M)
 
 _NUM_OK = regex.compile(
     r"^(?P<num>\d+|[ .…_\u00a0\ue000]*)/(?P<sym>(?:\d{4}/)?[A-ZĐ][A-ZĐa-zđ0-9]*(?:[-–][A-ZĐa-zđ0-9]+)*)\.?$")

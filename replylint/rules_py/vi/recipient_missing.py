@@ -4,6 +4,7 @@ from __future__ import annotations
 import regex
 
 from ...spans import first_line_span
+from ...structure import vi
 from ...structure import vi_kind as K
 from .formalities import _checked_kind
 
@@ -12,16 +13,12 @@ from .formalities import _checked_kind
 _NOT_ADDRESS = r"(?![ \t]+(?:[\p{L}/]+[ \t]+){0,3}?lời[ \t]+(?:chào|cảm[ \t]+ơn|thăm|hỏi|chúc))"
 
 _GREETING_VERB = regex.compile(
-    r"(?i:Kính)[ \t]+(?i:g[ửở]i)[ \t]+(?:[\p{L}/]+[ \t]+){0,3}?lời[ \t]+(?:chào|cảm[ \t]+ơn|thăm|hỏi|chúc)")
+    rf"(?i:{vi.ADDRESSEE_LABEL})[ \t]+(?:[\p{{L}}/]+[ \t]+){{0,3}}?lời[ \t]+(?:chào|cảm[ \t]+ơn|thăm|hỏi|chúc)")
 
-_GREET_LETTER = regex.compile(r"^[ \t>*#_]*(?:Kính[ \t]+g[ửở]i|KÍNH[ \t]+G[ỬỞ]I)\b" + _NOT_ADDRESS, regex.M)
-
-_GREET_REPLY = regex.compile(
-    r"^[ \t>*#_]*(?:Kính[ \t]+g[ửở]i|KÍNH[ \t]+G[ỬỞ]I|Kính[ \t]+thưa|Kính[ \t]+chào)\b" + _NOT_ADDRESS, regex.M)
-
+_GREET_LETTER = regex.compile(rf"^[ \t>*#_]*(?:{vi.ADDRESSEE_LABEL})\b" + _NOT_ADDRESS, regex.M)
+_GREET_REPLY = regex.compile(rf"^[ \t>*#_]*(?:{vi.ADDRESSEE_LABEL}|{vi.GREETINGS_FORMAL})\b" + _NOT_ADDRESS, regex.M)
 _GREET_EMAIL = regex.compile(
-    r"^[ \t>*#_]*(?:Kính[ \t]+g[ửở]i|KÍNH[ \t]+G[ỬỞ]I|Kính[ \t]+thưa|Kính[ \t]+chào|Xin[ \t]+chào)\b",
-    regex.M | regex.I)
+    rf"^[ \t>*#_]*(?:{vi.ADDRESSEE_LABEL}|{vi.GREETINGS_FORMAL}|{vi.GREETING_HELLO})\b", regex.M | regex.I)
 
 
 def find(ctx, check):
