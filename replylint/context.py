@@ -57,6 +57,10 @@ class Context:
         return self.facts.vi_kind
 
     @property
+    def document_kind(self) -> str:
+        return self.facts.document_kind
+
+    @property
     def legacy_passages(self) -> list[tuple[int, int, str]]:
         return self.facts.legacy_passages
 

@@ -4,11 +4,11 @@ from __future__ import annotations
 import string
 
 from . import budget
-from .matching import PatternTimeout
 from .context import Context
 from .diagnostic import Diagnostic
-from .failures import record, strict
 from .document import Document, SourceMap
+from .failures import record, strict
+from .matching import PatternTimeout
 from .structure import segment
 
 
@@ -70,6 +70,8 @@ def lint(doc: Document, rules, settings: dict | None = None, rule_options: dict 
             continue
         budget.check()
         try:
+            if rule.document_kinds and ctx.document_kind not in rule.document_kinds:
+                continue        # a công văn formality on a portal reply, a phone rule …
             found = list(rule.checker.run(ctx))
         except PatternTimeout as e:   # a user regex that backtracks costs its rule, not the file
             doc.metadata.setdefault("notes", []).append(f"{rule.id} skipped: {e}")

@@ -16,7 +16,7 @@ RULE_KEYS = {
     "id": str, "severity": str, "message": (str, dict), "source": dict, "zones": list,
     "kinds": list, "formats": list, "examples": dict, "check": str, "description": str,
     "why": str, "fix": str, "fixable": bool, "options": dict, "suggestion": (str, dict),
-    "templates": bool, "sees_unreadable": bool, "scope": str,
+    "templates": bool, "sees_unreadable": bool, "document_kinds": list, "scope": str,
 }
 REQUIRED_KEYS = ("id", "severity", "message", "source", "check")
 PACK_KEYS = {"name": str, "language": (str, type(None)), "description": str, "sources": list}
@@ -24,6 +24,8 @@ SOURCE_KEYS = {"document", "clause", "quote"}
 # `scope: fragment`: the rule judges any passage on its own (a word, a sentence) and also runs on
 # a paragraph sent alone (the LanguageTool API); `letter` (default): it needs the whole letter.
 SCOPES = ("letter", "fragment")
+# what structure/facts.py tells a document is (Context.document_kind)
+DOCUMENT_KINDS = ("email", "letter", "congvan", "vanban", "reply", "unreadable", "other")
 ZONE_NAMES = {"header", "addressee", "subject", "salutation", "body", "closing", "signature",
               "executor", "recipients", "attachments", "all"}
 
@@ -54,6 +56,7 @@ class Rule:
     options: dict = field(default_factory=dict)
     suggestion: str | dict | None = None
     sees_unreadable: bool = False         # runs on legacy-encoded passages other rules skip
+    document_kinds: list[str] | None = None  # only these document kinds (DOCUMENT_KINDS)
     scope: str = "letter"                 # "fragment": also runs on a lone paragraph (SCOPES)
     path: str = ""
     line: int = 0
@@ -148,6 +151,10 @@ def load_rule(path: Path, pack: str, lang: str | None) -> Rule:
             raise _err(path, keys["zones"][0], f"unknown zone {z!r}")
     if data.get("scope", "letter") not in SCOPES:
         raise _err(path, keys["scope"][0], f"scope must be one of {', '.join(SCOPES)}")
+    for dk in data.get("document_kinds", []):
+        if dk not in DOCUMENT_KINDS:
+            raise _err(path, keys["document_kinds"][0],
+                       f"unknown document kind {dk!r} (one of {', '.join(DOCUMENT_KINDS)})")
     for k in set(data.get("examples", {})) - {"bad", "good"}:
         raise _err(path, keys["examples"][0], f"examples take 'bad' and 'good', not {k!r}")
     rule = Rule(
@@ -158,7 +165,7 @@ def load_rule(path: Path, pack: str, lang: str | None) -> Rule:
         examples=data.get("examples", {}), description=data.get("description", ""),
         why=data.get("why", ""), fix=data.get("fix", ""), fixable=data.get("fixable", False),
         options=data.get("options", {}), suggestion=data.get("suggestion"),
-        sees_unreadable=data.get("sees_unreadable", False), scope=data.get("scope", "letter"),
+        sees_unreadable=data.get("sees_unreadable", False), document_kinds=data.get("document_kinds"), scope=data.get("scope", "letter"),
         path=str(path), line=1)
     for which, n, problem in validate_examples(rule):
         ex_node = keys["examples"][1]

@@ -170,3 +170,15 @@ def test_quotations_with_a_nested_quote_are_skipped_whole(tmp_path):
                      language="vi")
     text = "Ông nói: “cái nào không biết thì hỏi cơ quan “công quyền” như trước”. Còn cái này thì sao."
     assert matches(rule, text, lang="vi") == ["cái"]
+
+
+def test_document_kinds_are_declared_and_honoured(tmp_path):
+    from replylint.linter import document_from_text, lint
+    rule = make_rule(tmp_path, "zones: [all]\ndocument_kinds: [congvan]\ncheck: existence\npatterns: [Hồ sơ]\n",
+                     language="vi")
+    congvan = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 05/UBND-VP\n\nKính gửi: Bà Lan\n\nHồ sơ đã nhận.\n"
+    reply = "Kính gửi: Bà Lan\n\nHồ sơ đã nhận.\n"
+    assert [d.match for d in lint(document_from_text(congvan, lang="vi"), [rule])] == ["Hồ sơ"]
+    assert lint(document_from_text(reply, lang="vi"), [rule]) == []
+    with pytest.raises(PackError, match=r"x\.yaml:6: unknown document kind 'portal'"):
+        make_rule(tmp_path, "zones: [all]\ndocument_kinds: [portal]\ncheck: existence\nwords: [a]\n")

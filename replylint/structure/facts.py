@@ -58,6 +58,19 @@ class Facts:
         return vi_kind.detect(self.doc)
 
     @cached_property
+    def document_kind(self) -> str:
+        """What the document is, for rules that apply to some kinds only (YAML
+        `document_kinds`): email; a Vietnamese congvan, vanban or reply (structure/vi_kind.py),
+        or `unreadable` when most of it is in a legacy encoding and its kind cannot be read;
+        a Russian `letter`; `other` (a letter in no language of the packs)."""
+        doc = self.doc
+        if doc.kind == "email":
+            return "email"
+        if doc.lang == "vi":
+            return "unreadable" if self.unreadable else self.vi_kind
+        return "letter" if doc.lang == "ru" else "other"
+
+    @cached_property
     def legacy_passages(self) -> list[tuple[int, int, str]]:
         """(start, end, encoding) of TCVN3/VNI passages, line by line."""
         return legacy_passages(self.doc.text)

@@ -8,8 +8,6 @@ from ...spans import report_span
 
 def find(ctx, check):
     doc = ctx.doc
-    if doc.kind != "email" and doc.lang != "ru":
-        return
     if not doc.text.strip() or ctx.contact_phones:
         return
     end = ctx.reply_end

@@ -31,9 +31,7 @@ def find(ctx, check):
             s, e = _first_line(doc)
             yield check.hit(ctx, s, e, what="email")
         return
-    # only a công văn needs a trích yếu; the Vietnamese pack decides what the document is
-    if doc.lang != "vi" or ctx.vi_kind != "congvan":
-        return
+    # else a công văn (document_kinds): it needs a trích yếu
     # the trích yếu sits under the number, before "Kính gửi"; the subject zone when found
     end = VI_ADDRESSEE.search(doc.text)
     head = doc.text[: end.start()] if end else doc.text[: max(600, len(doc.text) // 3)]

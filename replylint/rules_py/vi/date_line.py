@@ -5,7 +5,6 @@ import regex
 
 from ...spans import first_line_span, line_spans
 from ...structure import vi_kind as K
-from .formalities import _checked_kind
 
 _DATE_WORDS = regex.compile(r"\bngày\b", regex.I)
 
@@ -47,9 +46,7 @@ def _fmt_date(place, d, m, y):
 
 
 def find(ctx, check):
-    k = _checked_kind(ctx, ("congvan", "vanban"))
-    if k is None:
-        return
+    k = ctx.vi_kind           # the YAML's document_kinds chose the kinds this rule sees
     text = ctx.doc.text
     note = K.kind_note(k)
     for hs, he in K.head_spans(ctx.doc):

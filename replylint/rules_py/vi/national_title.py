@@ -9,7 +9,6 @@ from ...matching import fold
 from ...spans import first_line_span
 from ...structure import vi
 from ...structure import vi_kind as K
-from .formalities import _checked_kind
 
 QUOC_HIEU = ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM")
 
@@ -51,9 +50,7 @@ def _find_folded(pattern, text, spans):
 
 
 def find(ctx, check):
-    k = _checked_kind(ctx, ("congvan", "vanban"))
-    if k is None:
-        return
+    k = ctx.vi_kind           # the YAML's document_kinds chose the kinds this rule sees
     doc, text = ctx.doc, ctx.doc.text
     spans = K.head_spans(doc)
     note = K.kind_note(k)

@@ -6,7 +6,6 @@ import regex
 from ...spans import first_line_span
 from ...structure import vi
 from ...structure import vi_kind as K
-from .formalities import _checked_kind
 
 _NUM_LABEL = regex.compile(rf"^[ \t]*(?P<label>{vi.NUMBER_LABEL})[ \t]*:", regex.M)
 
@@ -20,9 +19,7 @@ _NUM_OK = regex.compile(
 
 
 def find(ctx, check):
-    k = _checked_kind(ctx, ("congvan", "vanban"))
-    if k is None:
-        return
+    k = ctx.vi_kind           # the YAML's document_kinds chose the kinds this rule sees
     text = ctx.doc.text
     note = K.kind_note(k)
     found = None

@@ -6,7 +6,6 @@ import regex
 from ...spans import first_line_span
 from ...structure import vi
 from ...structure import vi_kind as K
-from .formalities import _checked_kind
 
 # "Kính gửi" as a verb with "lời chào/lời cảm ơn" as its object ("Kính gửi lời chào trân trọng.")
 # greets nobody by name
@@ -22,9 +21,7 @@ _GREET_EMAIL = regex.compile(
 
 
 def find(ctx, check):
-    k = _checked_kind(ctx, ("congvan", "reply", "email"))
-    if k is None:
-        return
+    k = ctx.vi_kind           # the YAML's document_kinds chose the kinds this rule sees
     doc, text = ctx.doc, ctx.doc.text
     addressee = doc.zone_text("addressee").strip()
     if addressee and not _GREETING_VERB.match(addressee):

@@ -5,7 +5,6 @@ import regex
 
 from ...spans import last_line_span
 from ...structure import vi_kind as K
-from .formalities import _checked_kind
 
 _LUU = regex.compile(r"^[ \t]*[-–•+*]?[ \t]*(?:Lưu|LƯU)\b[ \t]*:?(?P<rest>.*)$", regex.M)
 
@@ -13,9 +12,7 @@ _VT = regex.compile(r"\bVT\b|văn\s+thư", regex.I)
 
 
 def find(ctx, check):
-    k = _checked_kind(ctx, ("congvan",))
-    if k is None:
-        return
+    k = ctx.vi_kind           # the YAML's document_kinds chose the kinds this rule sees
     doc, text = ctx.doc, ctx.doc.text
     note = K.kind_note(k)
     m = K.RECIPIENTS_LINE.search(text)
