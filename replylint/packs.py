@@ -11,6 +11,7 @@ from .checks import KINDS
 from .diagnostic import SEVERITIES
 from .examples import validate as validate_examples
 from .options import problems as option_problems
+from .wordlists import Lists, WordListError, expand, load_lists
 
 RULE_KEYS = {
     "id": str, "severity": str, "message": (str, dict), "source": dict, "zones": list,
@@ -115,7 +116,7 @@ def _load_yaml(path: Path):
         raise PackError(f"{path}:{e.line}: {e}") from None
 
 
-def load_rule(path: Path, pack: str, lang: str | None) -> Rule:
+def load_rule(path: Path, pack: str, lang: str | None, lists: Lists | None = None) -> Rule:
     data, node = _load_yaml(path)
     keys = _key_lines(node)
     if not isinstance(data, dict):
@@ -132,7 +133,7 @@ def load_rule(path: Path, pack: str, lang: str | None) -> Rule:
             if not isinstance(v, RULE_KEYS[k]):
                 raise _err(path, knode, f"'{k}' has the wrong type ({type(v).__name__})")
         elif k in kind_cls.PARAMS:
-            params[k] = v
+            params[k] = _expand(v, keys[k][1], lists, path)
         else:
             raise _err(path, knode, f"unknown key '{k}'")
     for k in REQUIRED_KEYS:
@@ -177,10 +178,43 @@ def load_rule(path: Path, pack: str, lang: str | None) -> Rule:
         rule.checker = kind_cls(rule)
     except (ValueError, KeyError, TypeError) as e:
         raise _err(path, keys["check"][0], str(e)) from None
-    for name, problem in option_problems(rule.checker.declared_options(), rule.options):
+    declared = rule.checker.declared_options()
+    if rule.options:
+        opt_kids = _key_lines(keys["options"][1])
+        rule.options = {
+            name: _expand(v, opt_kids[name][1], lists, path,
+                          declared[name].type if name in declared else None)
+            for name, v in rule.options.items()}
+    for name, problem in option_problems(declared, rule.options):
         opt_node = keys["options"][1]
         raise _err(path, _key_lines(opt_node).get(name, (opt_node,))[0], problem)
     return rule
+
+
+def _expand(value, node, lists, path, option_type=None):
+    """A parameter or option value with its word-list references resolved (wordlists.py)."""
+    try:
+        return expand(value, node, lists or Lists({}, _builtin_lists), path, option_type)
+    except WordListError as e:
+        raise PackError(str(e)) from None
+
+
+_LISTS: dict = {}
+
+
+def _lists_of(folder: Path) -> dict:
+    key = str(folder.resolve())
+    if key not in _LISTS:
+        try:
+            _LISTS[key] = load_lists(folder)
+        except WordListError as e:
+            raise PackError(str(e)) from None
+    return _LISTS[key]
+
+
+def _builtin_lists(pack: str) -> dict:
+    folder = builtin_rules_dir() / pack
+    return _lists_of(folder) if (folder / "pack.yaml").exists() else {}
 
 
 def load_pack(folder: Path) -> list[Rule]:
@@ -192,7 +226,8 @@ def load_pack(folder: Path) -> list[Rule]:
         if k not in PACK_KEYS:
             raise _err(meta_path, knode, f"unknown key '{k}'")
     name = meta.get("name") or folder.name
-    rules = [load_rule(p, name, meta.get("language"))
+    lists = Lists(_lists_of(folder), _builtin_lists)
+    rules = [load_rule(p, name, meta.get("language"), lists)
              for p in sorted(folder.glob("*.yaml")) if p.name != "pack.yaml"]
     seen = {}
     for r in rules:

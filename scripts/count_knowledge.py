@@ -121,8 +121,8 @@ def count_yaml(rules_dir: Path) -> int:
             continue
         if p.name == "pack.yaml":
             continue
-        if "id" not in data:          # a shared list file: all of it is knowledge
-            walk(data)
+        if "id" not in data:          # a shared list file: its entries are knowledge
+            walk(data.get("entries", data) if "description" in data else data)
             continue
         for k, v in data.items():
             if k not in YAML_SKIP:
