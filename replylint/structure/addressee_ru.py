@@ -12,9 +12,10 @@ from dataclasses import dataclass
 
 import regex
 
+from ..matching import quoted_spans
 from ..nlp import morph_ru, parse_ru
 from ..spans import line_spans
-from . import ru
+from . import reader_ru, ru
 
 UP, LO = ru.U, ru.L
 SURNAME = ru.SURNAME
@@ -107,6 +108,8 @@ class Addressee:
     salutation: Salutation | None = None
 
     email_single: bool = False          # an e-mail to one address
+    # with no addressee block: whom the body speaks to (structure/reader_ru.py), same values as kind
+    reader: str = "unknown"
 
     @property
     def one_person(self) -> bool:
@@ -122,7 +125,7 @@ class Addressee:
             return True
         if s is not None and not s.plural and any(gender_of_patronymic(w[0]) for w in s.words):
             return True       # "Здравствуйте, Иван Иванович!"
-        return self.kind == "person"
+        return self.kind == "person" or (self.kind == "unknown" and self.reader == "person")
 
 
 def find_salutation(doc) -> Salutation | None:
@@ -158,7 +161,10 @@ def find_salutation(doc) -> Salutation | None:
     adj = m.group("adj")
     low = [w[0].lower() for w in words]
     sal = Salutation(m.start("adj"), words_end + (1 if stop else 0), adj, words, closing)
-    sal.plural = adj.lower() in ("уважаемые", "дорогие") or any(w in ("коллеги", "господа", "жители", "друзья", "родители") for w in low)
+    # "Добрый день, коллеги!": the plural word may follow the greeting's comma
+    line_words = regex.findall(r"\w+", text[rest_start:line_end].lower())
+    sal.plural = adj.lower() in ("уважаемые", "дорогие") or any(
+        w in ("коллеги", "господа", "жители", "друзья", "родители") for w in line_words)
     sal.gospodin = any(w in ("господин", "госпожа", "г-н", "г-жа") for w in low)
     return sal
 
@@ -263,7 +269,7 @@ def _candidate_lines(doc, sal: Salutation | None):
     return lines[-12:]
 
 
-def parse(doc) -> Addressee:
+def parse(doc, quotes: list[tuple[int, int]] | None = None) -> Addressee:
     text = doc.text
     sal = find_salutation(doc)
     a = Addressee(salutation=sal)
@@ -313,6 +319,9 @@ def parse(doc) -> Addressee:
         a.kind = "institution"
     elif doc.kind == "email" and a.email_single and sal is not None and not sal.plural:
         _from_email_name(doc, a, sal)
+    if a.kind == "unknown":
+        body = [(z.start, z.end) for z in doc.zones if z.name == "body"] or [(0, len(text))]
+        a.reader = reader_ru.reader(text, body, quotes if quotes is not None else quoted_spans(text))
     return a
 
 _DATIVE_OF = {"masc": (("ский", "скому"), ("цкий", "цкому"), ("ов", "ову"), ("ев", "еву"), ("ёв", "ёву"),

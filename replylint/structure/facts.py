@@ -26,7 +26,7 @@ class Facts:
     @cached_property
     def addressee(self) -> addressee_ru.Addressee:
         """Who a Russian letter speaks to, with its salutation."""
-        return addressee_ru.parse(self.doc)
+        return addressee_ru.parse(self.doc, self.quotes)
 
     @property
     def salutation(self) -> addressee_ru.Salutation | None:

@@ -1,36 +1,76 @@
-"""`ru.salutation-missing`: a letter or e-mail to a person with no salutation "Уважаемый/Уважаемая …!" before the body."""
+"""`ru.salutation-missing`: a reply to one person with no salutation "Уважаемый/Уважаемая …!"
+before the body, or with a bare greeting ("Здравствуйте!") that names nobody.
+
+One person: a personal addressee block, or, with no block, a body that speaks to its reader on
+«Вы» (`ctx.addressee.reader`, a portal answer «Рассмотрев Ваше обращение …, сообщаем …»); an
+e-mail with nothing to tell is taken as written to its one reader. A reply to an organisation or
+to several people needs no personal salutation."""
 from __future__ import annotations
 
 import regex
 
+from ...nlp import parse_ru
+from ...options import Option
 from ...structure.addressee_ru import LO, UP
+
+OPTIONS = {
+    "courtesy": Option("lemmas", ["уважаемый", "многоуважаемый", "дорогой"],
+                       "a salutation opening with one of these addresses the reader; any other "
+                       "opener (\"Добрый день\", \"Здравствуйте\") is a bare greeting unless a name follows"),
+    "greetings": Option("words", ["добрый", "доброе", "доброго", "здравствуйте", "здравствуй", "привет"],
+                        "an e-mail body opening with one of these greets its reader"),
+}
+
+# "Добрый день, Елена Викторовна!": a capitalised word after the greeting is the name
+NAME_AFTER = regex.compile(rf"(?<=[\s,])[{UP}][{LO}]+")
+
+
+def _to_one_person(ctx) -> bool:
+    a = ctx.addressee
+    if a.kind == "person":
+        return True
+    return a.kind == "unknown" and (
+        a.reader == "person" or (ctx.doc.kind == "email" and a.reader == "unknown"))
+
+
+def _bare_greeting(ctx, opts) -> bool:
+    """The salutation greets without naming the person (and is not to several people)."""
+    s = ctx.salutation
+    if s.plural:
+        return False
+    courtesy = set(opts["courtesy"])
+    if any(parse_ru(w)[1] & courtesy for w in s.adj.split()):
+        return False
+    text = ctx.doc.text
+    line_end = text.find("\n", s.start)
+    line = text[s.start:len(text) if line_end < 0 else line_end]
+    return NAME_AFTER.search(line[len(s.adj):]) is None
+
+
+def _first_line_of_body(ctx, opts):
+    """(start, end) of the body's first line, or None when there is no body or an e-mail's body
+    opens with a greeting of its own."""
+    body = ctx.doc.first_zone("body")
+    if body is None:
+        return None
+    text = ctx.doc.text
+    first = regex.match(r"\s*(\w+)", text[body.start:body.end])
+    if ctx.doc.kind == "email" and first and first.group(1).lower() in opts["greetings"]:
+        return None
+    end = text.find("\n", body.start)
+    end = body.end if end < 0 or end > body.end else end
+    return body.start, min(end, body.start + 80)
 
 
 def find(ctx, check):
-    a = ctx.addressee
-    to_person = a.kind == "person" or (ctx.doc.kind == "email" and a.kind == "unknown")
-    s = a.salutation
+    if not _to_one_person(ctx):
+        return
+    opts = check.options(ctx)
+    s = ctx.salutation
     if s is not None:
-        # a bare greeting ("Добрый день!", "Здравствуйте!") names nobody: the person is still
-        # not addressed by name and patronymic (or "господин Иванов") as the Code asks
-        greeting = not regex.search(r"[Уу]важаем|[Дд]орог", s.adj)
-        text = ctx.doc.text
-        line_end = text.find("\n", s.start)
-        line = text[s.start:len(text) if line_end < 0 else line_end]
-        # "Добрый день, Елена Викторовна!": the name follows the comma
-        named = regex.search(rf"(?<=[\s,])[{UP}][{LO}]+", line[len(s.adj):]) is not None
-        plural = s.plural or regex.search(r"\b(?:коллеги|господа|жители|друзья|родители)\b", line, regex.I)
-        if to_person and greeting and not named and not plural:
+        if _bare_greeting(ctx, opts):
             yield check.hit(ctx, s.start, s.end)
         return
-    if not to_person:
-        return
-    body = ctx.doc.first_zone("body")
-    if body is None:
-        return
-    text = ctx.doc.text
-    if ctx.doc.kind == "email" and regex.match(r"\s*(?:[Дд]обр|[Зз]дравств|[Пп]ривет)", text[body.start:]):
-        return
-    end = text.find("\n", body.start)
-    end = body.end if end < 0 or end > body.end else end
-    yield check.hit(ctx, body.start, min(end, body.start + 80))
+    span = _first_line_of_body(ctx, opts)
+    if span is not None:
+        yield check.hit(ctx, *span)
