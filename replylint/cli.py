@@ -171,6 +171,11 @@ def check(
     appeal: Optional[str] = typer.Option(None, "--appeal", metavar="FILE", help="The citizen's appeal, for checks that compare with it."),
     jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=1, metavar="N",
                                        help="Parallel workers (default: 1 for few files, else CPU count)."),
+    no_cache: bool = typer.Option(False, "--no-cache", envvar="REPLYLINT_NO_CACHE", metavar="",
+                                  help="Neither read nor write the result cache (also REPLYLINT_NO_CACHE=1)."),
+    cache_dir: Optional[str] = typer.Option(None, "--cache-dir", envvar="REPLYLINT_CACHE_DIR", metavar="DIR",
+                                            help="Folder of the result cache (default: .replylint_cache in the "
+                                                 "project root, next to the configuration, else the working folder)."),
     fix: bool = typer.Option(False, "--fix", metavar="", help="Apply the safe fixes in place (.txt, .md, templates), then report what remains."),
     diff: bool = typer.Option(False, "--diff", metavar="", help="Print the safe fixes as a unified diff; change nothing; exit 1 if there are any."),
     statistics: bool = typer.Option(False, "--statistics", metavar="", help="Counts per rule after the report (text, json)."),
@@ -225,6 +230,9 @@ def check(
                       appeal=appeal_facts, templates=templates, report_unused_directives=report_unused,
                       stdin_filename=stdin_filename, exclude=list(exclude) or None,
                       extend_exclude=list(extend_exclude))
+    if not no_cache:
+        from .cache import ResultCache, default_dir
+        opts.cache = ResultCache(cache_dir or default_dir(opts))
     try:
         chosen = select_files(paths, read_options=read_opts, excludes_for=lambda p: excludes_for(p, opts),
                               respect_gitignore=respect_gitignore, force_exclude=force_exclude,
@@ -270,8 +278,13 @@ def check(
     fix_refused: list = []
     if fix or diff:
         fix_refused = _fix_or_diff(report, opts, write=fix, output=output, quiet=quiet)
-        if diff:
-            _finish(report, fix_refused, exit_zero, fail_on=None, diff_found=bool(report.fixed))
+    if opts.cache is not None:
+        if opts.cache.written:
+            opts.cache.prune()
+        if opts.cache.problem:
+            _note(opts.cache.problem, quiet)
+    if diff:
+        _finish(report, fix_refused, exit_zero, fail_on=None, diff_found=bool(report.fixed))
     if stream:
         _write(text_report.footer(report, statistics))
     else:
@@ -325,9 +338,9 @@ def _fix_or_diff(report, opts, *, write: bool, output: str | None, quiet: bool) 
     """--fix: write the fixes, re-check, and put what remains in the report (report.fixed is the
     count fixed). --diff: print (or write to -o) the diff; report.fixed is what --fix would fix.
     Files whose format cannot be rewritten get a note. Returns the refused (path, cause)."""
-    from .engine import check_file
+    from .engine import recheck
     from .fixes import apply_fixes, fixable
-    outcome = apply_fixes(report, write=write, recheck=lambda path, data: check_file(path, opts, data=data))
+    outcome = apply_fixes(report, write=write, recheck=lambda path, data: recheck(path, data, opts))
     for f in report.files:
         n = sum(1 for d in f.diagnostics if d.fixable)
         if n and f.doc is not None and (f.path == "-" or not fixable(f.doc)):

@@ -44,6 +44,7 @@ class RunOptions:
     stdin_filename: str | None = None    # the name stdin is read, configured and reported as
     exclude: list[str] | None = None     # --exclude: replaces the configuration's `exclude`
     extend_exclude: list[str] = field(default_factory=list)
+    cache: object | None = None          # a cache.ResultCache (the CLI's), or None: no result cache
 
 
 @dataclass
@@ -196,17 +197,9 @@ def excludes_for(path: str, opts: RunOptions) -> Excludes:
     return _EXCLUDES[key][1]
 
 
-def check_file(path: str, opts: RunOptions, stdin: bytes | None = None,
-               data: bytes | None = None) -> FileResult:
-    """Read (or take ``data`` as the content of ``path``, e.g. a fixed text), lint, report.
-    Standard input with --stdin-filename NAME is read, configured and reported as NAME."""
+def read_options(cfg: Config | None, opts: RunOptions):
+    """(the ReadOptions of a file under ``cfg``, the Vietnamese sub-kind asked by --kind)."""
     from .readers import ReadOptions
-    named_stdin = path == "-" and bool(opts.stdin_filename)
-    if named_stdin:
-        path, data = opts.stdin_filename, stdin if stdin is not None else sys.stdin.buffer.read()
-        stdin = None
-    cfg = config_for(path, opts)
-    rs = ruleset(cfg, opts)
     vi_kind = opts.kind if opts.kind in VI_KINDS else None
     ropts = ReadOptions(lang=opts.lang, kind="letter" if vi_kind else opts.kind)
     ropts.template_exts = tuple(ropts.template_exts) + tuple(opts.templates) \
@@ -214,6 +207,20 @@ def check_file(path: str, opts: RunOptions, stdin: bytes | None = None,
     if cfg is not None:
         ropts.max_bytes = cfg.max_file_size
         ropts.max_text = cfg.max_text_length
+    return ropts, vi_kind
+
+
+def check_file(path: str, opts: RunOptions, stdin: bytes | None = None,
+               data: bytes | None = None) -> FileResult:
+    """Read (or take ``data`` as the content of ``path``, e.g. a fixed text), lint, report.
+    Standard input with --stdin-filename NAME is read, configured and reported as NAME."""
+    named_stdin = path == "-" and bool(opts.stdin_filename)
+    if named_stdin:
+        path, data = opts.stdin_filename, stdin if stdin is not None else sys.stdin.buffer.read()
+        stdin = None
+    cfg = config_for(path, opts)
+    rs = ruleset(cfg, opts)
+    ropts, vi_kind = read_options(cfg, opts)
     seconds = opts.time_limit if opts.time_limit is not None else (
         cfg.time_limit if cfg is not None else DEFAULT_TIME_LIMIT)
     try:
@@ -232,6 +239,7 @@ def _check_doc(path, opts, cfg, rs, ropts, vi_kind, stdin, data, named_stdin=Fal
         return FileResult(path=path, error=str(e))
     if named_stdin:
         doc.metadata["stdin"] = True     # never written back to a file of that name
+    read_notes = len(doc.metadata.get("notes", []))
     rules = rs.rules
     if cfg is not None:
         off = cfg.ignored_for(path)
@@ -253,10 +261,14 @@ def _check_doc(path, opts, cfg, rs, ropts, vi_kind, stdin, data, named_stdin=Fal
     notes = list(doc.metadata.get("notes", []))
     if doc.lang == "unknown":
         notes.append("language not recognised as Russian or Vietnamese: only language-neutral rules ran")
+    internal = list(doc.metadata.get("internal_errors", []))
+    # a note added while linting is a pattern that timed out or a rule that crashed: the next
+    # run may not say the same, so such a result is not kept by the result cache
+    cacheable = not internal and len(doc.metadata.get("notes", [])) == read_notes
     return FileResult(path=path, diagnostics=diags, lang=doc.lang, kind=doc.kind,
                       encoding=doc.encoding, pages=doc.metadata.get("pages")
                       or page_count(doc, rs.settings.get("layout")), notes=notes, doc=doc,
-                      internal_errors=list(doc.metadata.get("internal_errors", [])))
+                      internal_errors=internal, cacheable=cacheable)
 
 
 LETTER_PARTS = {"header", "addressee", "subject", "salutation", "closing", "signature"}
@@ -280,11 +292,6 @@ def check_one(path: str, opts: RunOptions, stdin: bytes | None = None,
         if strict():
             raise
         return FileResult(path=path, error=f"internal error: {describe(e)}")
-
-
-def _safe_check(args) -> FileResult:
-    path, opts, stdin = args
-    return check_one(path, opts, stdin)
 
 
 def _stdin_bytes(stdin, opts: RunOptions) -> tuple[bytes | None, str | None]:
@@ -316,23 +323,200 @@ def validate(paths: list[str], opts: RunOptions) -> RuleSet:
     return first
 
 
+def _cached(path: str, opts: RunOptions):
+    """(the stored result of ``path``, its document to be read from the same bytes when asked,
+    or None; (key, bytes) to store a fresh result under, or None when the file is not kept)."""
+    from .cache import file_key
+    got = file_key(opts.cache, path, opts)
+    if got is None:
+        return None, None
+    key, data = got
+    hit = opts.cache.get(key, path, read_options(config_for(path, opts), opts)[0], data)
+    return (hit, None) if hit is not None else (None, got)
+
+
+def _check_and_keep(path: str, opts: RunOptions, stdin: bytes | None = None, got=None) -> FileResult:
+    """`check_one`, with the fresh result stored in the result cache under the key of the bytes
+    that were checked (``got``: (key, bytes) already read, else read here)."""
+    if opts.cache is None or path == "-":
+        return check_one(path, opts, stdin)
+    if got is None:
+        from .cache import file_key
+        got = file_key(opts.cache, path, opts)
+        if got is None:
+            return check_one(path, opts)
+    key, data = got
+    result = check_one(path, opts, data=data)
+    opts.cache.put(key, result)
+    return result
+
+
+def recheck(path: str, data: bytes, opts: RunOptions) -> FileResult:
+    """The result of ``data`` as the content of ``path`` (a fixed text before it is written),
+    kept in the result cache: the key is of these bytes, so it holds whether or not they are
+    written, and the run after a --fix finds the fixed files unchanged."""
+    result = check_file(path, opts, data=data)
+    cfg = config_for(path, opts)
+    if opts.cache is not None and len(data) <= (cfg or Config()).max_file_size:
+        opts.cache.put(opts.cache.key(path, opts, cfg, data), result)
+    return result
+
+
+def _check_chunk(items, opts: RunOptions) -> list[FileResult]:
+    """A worker's share: [(path, stdin bytes or None)] -> their results."""
+    return [_check_and_keep(path, opts, stdin) for path, stdin in items]
+
+
+SAMPLE = 16     # files read before forking to find the languages the workers will need
+
+
+def _warm_up(paths, todo, opts, done) -> None:
+    """Check, in this process, one file of each language found among a few of the files to
+    check (spread over the list), so that the rule matchers and the NLP pipelines those
+    languages need are built before forking and shared by every worker (copy-on-write), not
+    rebuilt in each. The results are kept (``done``) and the files taken off ``todo``."""
+    from .readers import read
+    step = max(1, len(todo) // SAMPLE)
+    warmed = set()
+    for i in list(todo[::step][:SAMPLE]):
+        path = paths[i]
+        if path == "-":
+            continue
+        try:
+            lang = read(path, read_options(config_for(path, opts), opts)[0]).lang
+        except (ReadError, ConfigError):
+            continue
+        if lang in warmed:
+            continue
+        warmed.add(lang)
+        done[i] = _check_and_keep(path, opts)
+        todo.remove(i)
+
+
+def _died(path: str, status: int) -> FileResult:
+    if os.WIFSIGNALED(status):
+        import signal
+        sig = os.WTERMSIG(status)
+        try:
+            how = f"killed by signal {sig} ({signal.Signals(sig).name})"
+        except ValueError:
+            how = f"killed by signal {sig}"
+    else:
+        how = f"exit status {os.WEXITSTATUS(status) if os.WIFEXITED(status) else status}"
+    return FileResult(path=path, error=f"the worker process checking it died ({how})")
+
+
+def _isolated(path: str, opts: RunOptions, stdin: bytes | None) -> FileResult:
+    """Check one file in a forked child of its own: after a worker died, the file that kills
+    its process again is named (exit 2), and the others still get their results."""
+    import pickle
+    if not hasattr(os, "fork"):
+        return FileResult(path=path, error="a worker process died while this file was being checked")
+    sys.stdout.flush()
+    sys.stderr.flush()
+    r, w = os.pipe()
+    pid = os.fork()
+    if pid == 0:      # the child: one result (or the exception) through the pipe, then _exit
+        os.close(r)
+        try:
+            try:
+                out = ("ok", _check_and_keep(path, opts, stdin))
+            except BaseException as e:  # noqa: BLE001 - handed to the parent as it is
+                out = ("raise", e)
+            with os.fdopen(w, "wb") as f:
+                f.write(pickle.dumps(out))
+        finally:
+            os._exit(0)
+    os.close(w)
+    with os.fdopen(r, "rb") as f:
+        data = f.read()
+    _, status = os.waitpid(pid, 0)
+    try:
+        kind, value = pickle.loads(data)
+    except Exception:   # noqa: BLE001 - nothing or half a result: the child died
+        return _died(path, status)
+    if kind == "raise":
+        raise value
+    return value
+
+
+def _parallel(paths, todo, opts, work, jobs, done):
+    """The results of ``todo`` (indices into ``paths``) from forked workers, in order, as each
+    chunk is done. The parent loads what the workers need first (``_warm_up``) and freezes its
+    objects (``gc.freeze``) so that the workers share its pages instead of copying them."""
+    import gc
+    import multiprocessing
+    from concurrent.futures.process import BrokenProcessPool
+    _warm_up(paths, todo, opts, done)
+    for i in sorted(done):
+        yield i, done.pop(i)
+    if not todo:
+        return
+    size = max(1, min(32, len(todo) // (jobs * 8)))
+    chunks = [todo[k:k + size] for k in range(0, len(todo), size)]
+    methods = multiprocessing.get_all_start_methods()
+    ctx = multiprocessing.get_context("fork") if "fork" in methods else None
+    gc.freeze()
+    try:
+        with ProcessPoolExecutor(max_workers=min(jobs, len(todo)), mp_context=ctx) as pool:
+            futures = [pool.submit(_check_chunk, [work[i] for i in chunk], opts) for chunk in chunks]
+            gc.unfreeze()     # the workers are forked (all at the first submit): free as usual
+            for chunk, fut in zip(chunks, futures):
+                try:
+                    got = fut.result()
+                except BrokenProcessPool:   # a worker died: each file of the chunk on its own
+                    got = [_isolated(work[i][0], opts, work[i][1]) for i in chunk]
+                yield from zip(chunk, got)
+    finally:
+        gc.unfreeze()
+
+
 def results(paths: list[str], opts: RunOptions, stdin=None):
     """The result of each file, in input order, each as soon as it and those before it are done;
-    ``stdin`` is the bytes or the stream read for "-"."""
-    jobs = opts.jobs or (1 if len(paths) < 8 else os.cpu_count() or 1)
+    ``stdin`` is the bytes or the stream read for "-". With a result cache, unchanged files are
+    answered from it and only the others are checked (in workers when there are enough)."""
     stdin_error = None
     if "-" in paths:
         stdin, stdin_error = _stdin_bytes(stdin, opts)
-    work = [(p, opts, stdin if p == "-" else None) for p in paths]
-    if jobs > 1 and len(paths) > 1 and not stdin_error:
-        with ProcessPoolExecutor(max_workers=jobs) as pool:
-            yield from pool.map(_safe_check, work, chunksize=max(1, len(work) // (jobs * 8)))
+    work = [(p, stdin if p == "-" else None) for p in paths]
+    if stdin_error:
+        jobs = 1
+    elif opts.jobs:
+        jobs = opts.jobs
+    else:       # the default counts the files that still need checking
+        jobs = 1 if len(paths) < 8 else os.cpu_count() or 1
+    if jobs > 1 and len(paths) > 1:
+        done, todo = {}, []
+        for i, (p, _) in enumerate(work):
+            hit = _cached(p, opts)[0] if opts.cache is not None and p != "-" else None
+            if hit is not None:
+                done[i] = hit
+            else:
+                todo.append(i)
+        if not opts.jobs and len(todo) < 8:
+            jobs = 1
+        if jobs > 1 and len(todo) > 1:
+            ready = dict(done)
+            later = _parallel(paths, todo, opts, work, jobs, {})
+            for i in range(len(paths)):
+                if i in ready:
+                    yield ready.pop(i)
+                    continue
+                j, result = next(later)
+                while j != i:           # warm-up results come first; keep them for their turn
+                    ready[j] = result
+                    j, result = next(later)
+                yield result
+            return
+        for i, (p, s) in enumerate(work):
+            yield done[i] if i in done else _check_and_keep(p, opts, s)
         return
-    for w in work:
-        if w[0] == "-" and stdin_error:
+    for p, s in work:
+        if p == "-" and stdin_error:
             yield FileResult(path=opts.stdin_filename or "-", error=stdin_error)
-        else:
-            yield _safe_check(w)
+            continue
+        hit, got = _cached(p, opts) if opts.cache is not None and p != "-" else (None, None)
+        yield hit if hit is not None else _check_and_keep(p, opts, s, got)
 
 
 def run(paths: list[str], opts: RunOptions, stdin=None) -> Report:

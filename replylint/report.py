@@ -20,6 +20,8 @@ class FileResult:
     doc: Document | None = None         # not serialised; lets the text reporter show source lines
     # a rule or the segmenter raised (also in `notes`): the run exits 2 (failures.py)
     internal_errors: list[str] = field(default_factory=list)
+    # what a fresh run would give again (not a timeout or a crash): the result cache may keep it
+    cacheable: bool = field(default=False, compare=False)
 
 
 @dataclass
