@@ -24,8 +24,10 @@ the process tree. The corpus is generated deterministically (``--seed``) from re
 subfolders is checked as one corpus). The report is a Markdown table on stdout (and ``--json``).
 The script always exits 0 after a measurement run: a failing tool is a row in the table.
 
-    python scripts/benchmark.py                 # everything: 200 letters per language, batch of 1000
-    python scripts/benchmark.py --quick         # 20 letters per language, batch of 100, one cold-start run
+    python scripts/benchmark.py                 # everything, ≈ 8 min on 2 idle cores: 200 letters
+                                                # per language at --jobs 1 and 2, a batch of 1000
+    python scripts/benchmark.py --quick         # ≈ 2 min: 20 letters per language, a batch of 100,
+                                                # one cold-start run, scaling stopped at 20 s CPU
     python scripts/benchmark.py --only cold,throughput
 """
 from __future__ import annotations
@@ -524,23 +526,31 @@ def _children_map() -> dict[int, list[int]]:
     return kids
 
 
-def _tree_rss_kb(root: int) -> int:
-    kids, todo, total = _children_map(), [root], 0
+def _tree_memory_kb(root: int) -> tuple[int, int]:
+    """(RSS, PSS) summed over the process tree, in KB. RSS counts a page shared by forked
+    workers once per process; PSS (/proc/PID/smaps_rollup) splits it between them, so its sum
+    is the memory the tree really holds."""
+    kids, todo, rss, pss = _children_map(), [root], 0, 0
     page_kb = os.sysconf("SC_PAGE_SIZE") // 1024
     while todo:
         pid = todo.pop()
         try:
             with open(f"/proc/{pid}/statm") as f:
-                total += int(f.read().split()[1]) * page_kb
+                rss += int(f.read().split()[1]) * page_kb
+            with open(f"/proc/{pid}/smaps_rollup") as f:
+                for line in f:
+                    if line.startswith("Pss:"):
+                        pss += int(line.split()[1])
+                        break
         except (OSError, IndexError, ValueError):
             pass
         todo += kids.get(pid, [])
-    return total
+    return rss, pss
 
 
 def measure(cmd: list[str], cwd: str | None = None, timeout: float = 3600) -> dict:
     """Run cmd; wall time, exit code, stdout, last stderr line, peak RSS (largest process, from
-    os.wait4) and the peak of the sampled RSS sum over the process tree (Linux /proc)."""
+    os.wait4) and the peaks of the sampled RSS and PSS sums over the process tree (Linux /proc)."""
     out = tempfile.TemporaryFile()
     err = tempfile.TemporaryFile()
     env = dict(os.environ, NO_COLOR="1", PYTHONUNBUFFERED="1")
@@ -552,14 +562,15 @@ def measure(cmd: list[str], cwd: str | None = None, timeout: float = 3600) -> di
         err.close()
         return {"cmd": cmd, "wall": time.perf_counter() - t0, "rc": 127, "stdout": "",
                 "stderr_tail": f"cannot start {cmd[0]}: {e.strerror or e}", "maxrss_mb": 0.0,
-                "tree_rss_mb": None, "cpu_s": 0.0}
-    peak_tree, done = [0], threading.Event()
+                "tree_rss_mb": None, "tree_pss_mb": None, "cpu_s": 0.0}
+    peak_tree, peak_pss, done = [0], [0], threading.Event()
     can_sample = os.path.isdir("/proc/self")
 
     def sample():
         while not done.is_set():
             try:
-                peak_tree[0] = max(peak_tree[0], _tree_rss_kb(proc.pid))
+                rss, pss = _tree_memory_kb(proc.pid)
+                peak_tree[0], peak_pss[0] = max(peak_tree[0], rss), max(peak_pss[0], pss)
             except Exception:  # noqa: BLE001
                 pass
             done.wait(0.05)
@@ -588,6 +599,7 @@ def measure(cmd: list[str], cwd: str | None = None, timeout: float = 3600) -> di
     return {"cmd": cmd, "wall": wall, "rc": proc.returncode, "stdout": stdout,
             "stderr_tail": stderr_lines[-1] if stderr_lines else "",
             "maxrss_mb": maxrss_kb / 1024, "tree_rss_mb": (peak_tree[0] / 1024) or None,
+            "tree_pss_mb": (peak_pss[0] / 1024) or None,
             "cpu_s": usage.ru_utime + usage.ru_stime}
 
 
@@ -671,7 +683,7 @@ def _supports(replylint: list[str], option: str) -> bool:
 
 def run_benchmark(args) -> dict:
     replylint = shlex.split(args.replylint) if args.replylint else [sys.executable, "-m", "replylint"]
-    jobs_list = [int(j) for j in args.jobs_list.split(",")] if args.jobs_list else sorted({1, os.cpu_count() or 1})
+    jobs_list = [int(j) for j in args.jobs_list.split(",")] if args.jobs_list else sorted({1, 2, os.cpu_count() or 1})
     sections = set(args.only.split(",")) if args.only else set(SECTIONS)
     tmp = Path(tempfile.mkdtemp(prefix="replylint-bench-"))
     if args.corpus:
@@ -700,6 +712,9 @@ def run_benchmark(args) -> dict:
     proselint = None if args.no_peer else find_proselint(args.proselint)
     check = replylint + ["check"]
     opts = ["--format", "json", "--fail-on", "never", "--no-config"]
+    # every run but the cache rows checks for real: a result cache would answer the second
+    # --jobs run of the same corpus from the first
+    fresh = opts + (["--no-cache"] if _supports(replylint, "--no-cache") else [])
     result = {
         "date": _dt.datetime.now().astimezone().strftime("%Y-%m-%d %H:%M %Z"),
         "machine": {"cpus": os.cpu_count(), "python": platform.python_version(),
@@ -739,7 +754,7 @@ def run_benchmark(args) -> dict:
             if lang in corpora and lang != "en":
                 files = _files_in(corpora[lang])
                 if files:
-                    cold_row(f"replylint check 1 {lang} file", check + [str(files[0])] + opts + ["--jobs", "1"],
+                    cold_row(f"replylint check 1 {lang} file", check + [str(files[0])] + fresh + ["--jobs", "1"],
                              lambda r: _replylint_outcome(r, 1), key=lang)
         if proselint and "en" in corpora:
             files = _files_in(corpora["en"])
@@ -758,7 +773,8 @@ def run_benchmark(args) -> dict:
                "files_per_s": n / res["wall"], "files_per_s_after_startup": steady,
                "cpu_s": res["cpu_s"], "cpu_ms_per_file": res["cpu_s"] / n * 1000,
                "cpu_ms_per_file_after_startup": per_letter,
-               "maxrss_mb": res["maxrss_mb"], "tree_rss_mb": res["tree_rss_mb"], **info}
+               "maxrss_mb": res["maxrss_mb"], "tree_rss_mb": res["tree_rss_mb"],
+               "tree_pss_mb": res["tree_pss_mb"], **info}
         if info["status"].startswith("FAILED"):  # no speed for a run that did not work
             row.update(files_per_s=None, files_per_s_after_startup=None, cpu_ms_per_file_after_startup=None)
         result["throughput"].append(row)
@@ -770,7 +786,7 @@ def run_benchmark(args) -> dict:
             if lang not in corpora:
                 continue
             for jobs in jobs_list:
-                through_row("replylint", lang, jobs, check + [str(corpora[lang])] + opts + ["--jobs", str(jobs)],
+                through_row("replylint", lang, jobs, check + [str(corpora[lang])] + fresh + ["--jobs", str(jobs)],
                             lambda r, lang=lang: _replylint_outcome(r, len(_files_in(corpora[lang]))))
         if "en" in corpora:
             if proselint:
@@ -832,7 +848,7 @@ def run_benchmark(args) -> dict:
     if args.profile:
         for lang in ("ru", "vi", "all"):
             if lang in corpora and replylint[1:2] == ["-m"]:
-                result.setdefault("profile", {})[lang] = profile(replylint, corpora[lang], args.profile, opts)
+                result.setdefault("profile", {})[lang] = profile(replylint, corpora[lang], args.profile, fresh)
     if args.keep:
         result["corpus_dir"] = str(root)
     shutil.rmtree(tmp, ignore_errors=True)
@@ -970,17 +986,18 @@ def markdown(result: dict) -> str:
     if result["throughput"]:
         lines += ["", "| tool | corpus | jobs | files | wall s | CPU s | files/s | files/s after start-up | "
                       "CPU ms per file | CPU ms per file after start-up | peak RSS MB (largest process) | "
-                      "peak RSS MB (all processes) | findings | status |",
-                  "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|"]
+                      "peak RSS MB (all processes) | peak PSS MB (all processes) | findings | status |",
+                  "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|"]
         for r in result["throughput"]:
             if "wall_s" not in r:
-                lines.append(f"| {r['tool']} | {r['corpus']} | | | | | | | | | | | | {r['status']} |")
+                lines.append(f"| {r['tool']} | {r['corpus']} | | | | | | | | | | | | | {r['status']} |")
                 continue
             lines.append(f"| {r['tool']} | {r['corpus']} | {r['jobs'] or '1 (no option)'} | {r['files']} | "
                          f"{r['wall_s']:.1f} | {r['cpu_s']:.1f} | {_f(r['files_per_s'])} | "
                          f"{_f(r['files_per_s_after_startup'])} | {r['cpu_ms_per_file']:.1f} | "
                          f"{_f(r['cpu_ms_per_file_after_startup'], '{:.1f}')} | {r['maxrss_mb']:.0f} | "
-                         f"{_f(r['tree_rss_mb'], '{:.0f}')} | {_f(r['findings'], '{}')} | {r['status']} |")
+                         f"{_f(r['tree_rss_mb'], '{:.0f}')} | {_f(r.get('tree_pss_mb'), '{:.0f}')} | "
+                         f"{_f(r['findings'], '{}')} | {r['status']} |")
     if result["cold_start"]:
         lines += ["", "| cold start (fresh process) | runs | wall s (median) | wall s (min) | CPU s (median) | "
                       "peak RSS MB | status |", "|---|---:|---:|---:|---:|---:|---|"]
@@ -1032,8 +1049,9 @@ def parse_args(argv=None):
     p.add_argument("--only", default=None, metavar="LIST",
                    help=f"comma-separated sections to run: {','.join(SECTIONS)} (default: all)")
     p.add_argument("--batch", type=int, default=1000, help="letters of the one-process batch (default 1000)")
-    p.add_argument("--cpu-limit", type=int, default=300,
-                   help="CPU seconds after which a size-scaling run is stopped (default 300)")
+    p.add_argument("--cpu-limit", type=int, default=None,
+                   help="CPU seconds after which a size-scaling run is stopped (default 60, enough to "
+                        "decide the goals of 15 s and 60 s; 20 with --quick)")
     p.add_argument("--corpus", metavar="DIR", help="check this corpus (DIR/ru, DIR/vi, DIR/en) instead of generating one")
     p.add_argument("--keep", metavar="DIR", help="write the generated corpus here and keep it")
     p.add_argument("--json", metavar="OUT", help="also write the results as JSON")
@@ -1053,7 +1071,9 @@ def parse_args(argv=None):
         args.files = 20 if args.files == 200 else args.files
         args.batch = 100 if args.batch == 1000 else args.batch
         args.repeat = args.repeat or 1
+        args.cpu_limit = args.cpu_limit or 20
     args.repeat = max(1, args.repeat or 3)
+    args.cpu_limit = args.cpu_limit or 60
     if args.files < 2:
         p.error("--files must be at least 2")
     if args.only and not set(args.only.split(",")) <= set(SECTIONS):

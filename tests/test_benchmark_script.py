@@ -121,3 +121,26 @@ def test_goal_ratios_are_computed_from_the_rows(bench):
     assert got["ru 32 pages ÷ 2 pages, CPU per character"] == 1.25
     assert got["10 unchanged files: no cache ÷ cached re-run (wall)"] == 30.0
     assert got["peak memory, 10 letters in one process (MB)"] == 200
+
+
+@pytest.mark.skipif(not Path("/proc/self/smaps_rollup").exists(), reason="Linux /proc")
+def test_measure_samples_the_memory_of_the_process_tree(bench):
+    """RSS counts pages a forked child shares with its parent twice, PSS once: the child here
+    touches nothing of the parent's 60 MB, so the tree's PSS stays near one copy."""
+    code = ("import os, time\nx = bytearray(60_000_000)\npid = os.fork()\n"
+            "time.sleep(0.6)\nos._exit(0) if pid == 0 else os.waitpid(pid, 0)")
+    res = bench.measure([sys.executable, "-c", code])
+    assert res["rc"] == 0
+    assert res["tree_rss_mb"] >= 110                 # both processes map the 60 MB
+    assert 55 <= res["tree_pss_mb"] <= res["tree_rss_mb"] - 40
+    row = {"tool": "replylint", "corpus": "ru", "jobs": 2, "files": 2, "wall_s": 1.0, "cpu_s": 1.0,
+           "files_per_s": 2.0, "files_per_s_after_startup": None, "cpu_ms_per_file": 500.0,
+           "cpu_ms_per_file_after_startup": None, "maxrss_mb": res["maxrss_mb"],
+           "tree_rss_mb": res["tree_rss_mb"], "tree_pss_mb": res["tree_pss_mb"], "findings": 3, "status": "ok"}
+    table = bench.markdown({"date": "d", "machine": {"cpus": 2, "processor": "p", "python": "3"},
+                            "corpus": {}, "throughput": [row], "cold_start": [], "scaling": [], "batch": []})
+    rows = [ln for ln in table.splitlines() if ln.startswith("|")]
+    at = next(i for i, ln in enumerate(rows) if ln.startswith("| tool |"))
+    header, line = rows[at], rows[at + 2]
+    assert "peak PSS MB (all processes)" in header
+    assert header.count("|") == line.count("|") and f"| {res['tree_pss_mb']:.0f} |" in line
