@@ -144,6 +144,17 @@ def classify(line: Line, P: LangPatterns) -> Feat:
 
 
 def _name_at_end(s: str, P: LangPatterns) -> tuple[str | None, str]:
+    kind, prefix = _name_at_end_of(s, P)
+    if kind is None and s.endswith(".") and not s.endswith("./.") and not s.endswith(".."):
+        # «Исполняющий обязанности главы управы В.А. Буянов.», «С уважением, Ю. Зельников.»:
+        # a signature typed as a sentence; only the name alone or after a position or closing
+        kind, prefix = _name_at_end_of(s[:-1].rstrip(), P)
+        if kind and prefix and not (P.rx("position").search(prefix) or P.rx("closing").search(prefix)):
+            return None, ""
+    return kind, prefix
+
+
+def _name_at_end_of(s: str, P: LangPatterns) -> tuple[str | None, str]:
     tail = s[-160:]
     for kind, rx in P.name_end:
         m = rx.search(tail)

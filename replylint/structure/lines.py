@@ -8,6 +8,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .runin import pieces
+
 # Markdown decoration that says nothing about the letter structure.
 _MD_HEADING = re.compile(r"^#{1,6}\s+")
 _MD_EMPH = re.compile(r"\*\*|__|(?<!\w)[*_](?=\w)|(?<=\w)[*_](?!\w)")
@@ -59,7 +61,8 @@ def _make(row: int, text: str, a: int, b: int) -> Line:
 
 
 def split_lines(text: str) -> list[Line]:
-    """Lines split on \\n (\\r trimmed as spacing), so offsets stay exact."""
+    """Lines split on \\n (\\r trimmed as spacing), so offsets stay exact; a physical line
+    holding facts that ran together (structure/runin.py) gives one Line per fact."""
     out: list[Line] = []
     pos, row, n = 0, 0, len(text)
     sep = "\n" if "\n" in text or "\r" not in text else "\r"  # old Mac files break on \r only
@@ -67,7 +70,7 @@ def split_lines(text: str) -> list[Line]:
         nl = text.find(sep, pos)
         if nl < 0:
             nl = n
-        out.append(_make(row, text, pos, nl))
+        out.extend(_make(row, text, a, b) for a, b in pieces(text, pos, nl))
         row += 1
         pos = nl + 1
     return out

@@ -20,6 +20,7 @@ from ..document import PLACEHOLDER
 from ..nlp import parse_ru
 from . import ru, vi
 from .common import QUOTE_FROM, QUOTE_META, QUOTE_START, phones
+from .runin import logical_lines
 
 SIGNED_BY = regex.compile(r"(?i)^(?:người\s+ký|подписал[аи]?)\s*:")
 
@@ -32,6 +33,9 @@ INITIALS_RU = rf"[{U}]\.\s?(?:[{U}]\.)?"
 RU_NAME_AT_END = regex.compile(
     rf"(?:^|[\s,–—-]|(?<=[{L}])){INITIALS_RU}\s?{SURNAME_RU}(?:\s*\([^()\n]{{1,20}}\))?$"
     rf"|(?:^|[\s,–—-]){SURNAME_RU}\s+{INITIALS_RU}(?:\s*\([^()\n]{{1,20}}\))?$")
+
+# a line that starts with a position word or is a name alone
+_POSITION_OR_NAME = regex.compile(rf"^(?:{ru.POSITION_WORDS}|{INITIALS_RU}\s?{SURNAME_RU}\.?$|{SURNAME_RU}\s+{INITIALS_RU}$)")
 
 RU_FULL_NAME = regex.compile(
     rf"(?:^|\s{{2,}}|\t){SURNAME_RU}\s+[{U}][{L}]+\s+[{U}][{L}]+(?:вич|вна|чна|ична|ич|оглы|кызы)$")
@@ -70,11 +74,8 @@ MD = regex.compile(r"\*\*|__|^#{1,6}\s+|(?<!\w)[*_](?=\w)|(?<=\w)[*_](?!\w)")
 
 
 def _lines(text: str, start: int = 0, end: int | None = None):
-    end = len(text) if end is None else end
-    pos = start
-    while pos <= end:
-        nl = text.find("\n", pos, end)
-        stop = end if nl < 0 else nl
+    """(start, end, cleaned text) of each logical line (run-together facts cut apart)."""
+    for pos, stop in logical_lines(text, start, end):
         raw = text[pos:stop]
         clean = MD.sub("", raw.strip().rstrip("\r")).strip()
         if clean.startswith("|") or clean.endswith("|"):
@@ -83,9 +84,6 @@ def _lines(text: str, start: int = 0, end: int | None = None):
             if not regex.search(r"\w", clean):
                 clean = ""
         yield pos, stop, clean
-        if nl < 0:
-            break
-        pos = nl + 1
 
 # Automatic footers of agency mail systems under the signature: not the reply's text.
 DISCLAIMER = regex.compile(
@@ -201,6 +199,10 @@ def is_name_line(lines, i, lang) -> bool:
         return True     # a template's {{ signer }}, alone or after the position: a name to come
     if lang in ("ru", "unknown") or regex.search(r"[А-Яа-яЁё]", t):
         core = regex.sub(r"\s*[,;]?\s*(?<!\w)(?:тел\.|тел\b|телефон\b)[^\n]*$", "", t, flags=regex.I).strip()
+        if core.endswith(".") and not core.endswith("..") and (m or _POSITION_OR_NAME.match(core)):
+            # «С уважением, Ю. Зельников.», «Глава управы А.В. Гущин.»: a signature typed as a
+            # sentence (after a closing, a position, or alone; «… подготовил А.А. Петров.» is prose)
+            core = core[:-1]
         if RU_NAME_AT_END.search(core) or RU_FULL_NAME.search(core) or RU_FULL_NAME.match(core):
             return True
         if _ru_person_words(core):

@@ -12,7 +12,8 @@ GREETINGS_FORMAL = r"Kính\s+chào|Kính\s+thưa"
 GREETING_HELLO = r"Xin\s+chào"
 SALUTATION_OPENERS = rf"{GREETINGS_FORMAL}|{GREETING_HELLO}|Chào\s+(?:Ông|Bà|anh|chị|Anh|Chị|Quý)"
 # the addressee line of a công văn ("Kính gửi: Ông Nguyễn Văn A")
-ADDRESSEE_LABEL = r"Kính\s+g[ửở]i|KÍNH\s+G[ỬỞ]I"
+# (a copy from a legal site may glue the words: "Kínhgửi:", "Nơinhận-")
+ADDRESSEE_LABEL = r"Kính\s*g[ửở]i|KÍNH\s*G[ỬỞ]I"
 # "Trân trọng./." "Trân trọng cảm ơn" – only as a short sign-off line (checked by the caller).
 CLOSINGS = (r"Trân\s+trọng(?:\s+cảm\s+ơn)?|Xin\s+trân\s+trọng\s+cảm\s+ơn|Kính\s+thư|Thân\s+ái|Kính\s+chào"
             r"|Xin\s+chân\s+thành\s+cảm\s+ơn|Xin\s+cảm\s+ơn|Trân\s+trọng\s+kính\s+chào")
@@ -29,7 +30,7 @@ POSITION_CAPS = (r"(?:PHÓ\s+)?(?:CHỦ\s+TỊCH|GIÁM\s+ĐỐC|TỔNG\s+GIÁM\s
 POSITION_WORDS = (r"(?:Phó\s+)?(?:Chủ\s+tịch|Giám\s+đốc|Trưởng|Chánh|Chuyên\s+viên|Công\s+chức|Viên\s+chức|Cán\s+bộ"
                   r"|Nhân\s+viên|Thư\s+ký|Kế\s+toán)\b")
 # the recipients list ("Nơi nhận:")
-RECIPIENTS_LABEL = r"Nơi\s+nhận|NƠI\s+NHẬN"
+RECIPIENTS_LABEL = r"Nơi\s*nhận|NƠI\s*NHẬN"
 # the number and symbol line ("Số: 05/UBND-VP") and the trích yếu ("V/v trả lời đơn …")
 NUMBER_LABEL = r"S[ốô]|SỐ"
 SUBJECT_MARK = r"V/v|V/V|v/v"

@@ -3,8 +3,9 @@ from __future__ import annotations
 
 import regex
 
-from ...spans import first_line_span, line_spans
+from ...spans import first_line_span
 from ...structure import vi_kind as K
+from ...structure.runin import logical_lines
 
 _DATE_WORDS = regex.compile(r"\bngày\b", regex.I)
 
@@ -50,7 +51,7 @@ def find(ctx, check):
     text = ctx.doc.text
     note = K.kind_note(k)
     for hs, he in K.head_spans(ctx.doc):
-        for off, line_end in line_spans(text, hs, he):
+        for off, line_end in logical_lines(text, hs, he):   # also a date line run into another
             line = text[off:line_end]
             if _DATE_BLANK.search(line):
                 return          # a draft: the date is written in when the letter is signed

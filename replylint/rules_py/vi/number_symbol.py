@@ -6,8 +6,10 @@ import regex
 from ...spans import first_line_span
 from ...structure import vi
 from ...structure import vi_kind as K
+from ...structure.runin import logical_lines
 
-_NUM_LABEL = regex.compile(rf"^[ \t]*(?P<label>{vi.NUMBER_LABEL})[ \t]*:", regex.M)
+# matched at the start of a logical line (structure/runin.py)
+_NUM_LABEL = regex.compile(rf"[ \t]*(?P<label>{vi.NUMBER_LABEL})[ \t]*:")
 
 # the value runs to the end of the line or to a column gap followed by the date column
 _NUM_VALUE_END = regex.compile(r"(?:[ \u00a0]{2,}|\t+)(?=[^\s/])|(?<=[\p{L}\d])[ \u00a0](?=\p{Lu}\p{Ll})")
@@ -22,11 +24,15 @@ def find(ctx, check):
     k = ctx.vi_kind           # the YAML's document_kinds chose the kinds this rule sees
     text = ctx.doc.text
     note = K.kind_note(k)
-    found = None
+    found = line_end = None
     for s, e in K.head_spans(ctx.doc):
-        m = _NUM_LABEL.search(text, s, e)
-        if m:
-            found = m
+        # logical lines: "Số: …" run into the letterhead, or followed by a table bar, is a line
+        for ls, le in logical_lines(text, s, e):
+            m = _NUM_LABEL.match(text, ls, le)
+            if m:
+                found, line_end = m, le
+                break
+        if found:
             break
     if not found:
         for s, e in K.head_spans(ctx.doc):
@@ -45,8 +51,6 @@ def find(ctx, check):
             yield check.hit(ctx, s, e, suggestion="Số: 05/UBND-VP", kind=note,
                             message=f"Thiếu số và ký hiệu văn bản (dạng «Số: 05/UBND-VP») {note}.")
         return
-    line_end = text.find("\n", found.end())
-    line_end = len(text) if line_end < 0 else line_end
     # the value starts after the spaces that follow "Số:" ("Số:  56/UBND-VP" is not a blank number)
     vstart = found.end()
     while vstart < line_end and text[vstart] in " \t\u00a0" and vstart - found.end() < 8:
