@@ -35,7 +35,7 @@ _COLUMN_GAP = regex.compile(r"[ \u00a0]{3,}|\t")
 _NOT_IN_PROSE = r"(?<![\p{Ll}][ \t]{1,3})"
 
 # -- head facts, each with its own end ----------------------------------------------------
-_VI_NUMBER = rf"(?:{vi.NUMBER_LABEL})[ \t]*:[ \t]*[\d.…_]{{0,10}}[ \t]?/[ \t]?[\dA-ZĐ][\w&./–-]*"
+_VI_NUMBER = rf"(?:{vi.NUMBER_LABEL})[ \t]*:[ \t]*[\d.…_]{{0,10}}[ \t]?/[ \t]?[\dA-ZĐ][\w&.]*(?:[ \t]?[-–/][ \t]?[\w&.]+)*"
 _VI_PLACE_DATE = (r"(?:\p{Lu}[\p{Ll}\p{M}]*\.?[ \t]){0,3}\p{Lu}[\p{Ll}\p{M}]*,[ \t]*ngày[ \t]+[\d.…_ ]{1,6}"
                   r"tháng[ \t]+[\d.…_ ]{1,6}năm[ \t]+(?:\d{4}|[\d.…_]{2,6})")
 _VI_TITLE = r"C[ỘO]NG[ \t]*H(?:ÒA|OÀ|OA)[ \t]+XÃ[ \t]+HỘI[ \t]+CHỦ[ \t]+NGHĨA[ \t]+VIỆT[ \t]+NAM"
