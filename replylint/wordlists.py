@@ -1,4 +1,4 @@
-"""Shared word lists of a rule pack, and regular expressions built from word lists.
+r"""Shared word lists of a rule pack, and regular expressions built from word lists.
 
 A list is a file `rules/<pack>/lists/<name>.yaml`:
 
@@ -12,8 +12,8 @@ an error with file:line):
   * `{list: name}` as a value: the list's entries (`options: {stop_words: {list: stop-ru}}`);
   * `{list: name}` as an element of a list: the entries spliced in (`words: [спс, {list: x}]`);
   * `{list:name}` inside a regular expression: the entries as one escaped alternation
-    `(?:Quý Ông/Bà|Ông/Bà|Anh|…)`, longest first, so the pattern keeps the structure and the
-    list keeps the words.
+    `(?:Quý\s+Ông/Bà|Ông/Bà|Anh|…)`, longest first, a space matching any white space, so the
+    pattern keeps the structure and the list keeps the words.
 `name` is a list of the rule's own pack, or `pack/name` for another built-in pack's list.
 
 Python rules build their patterns from list options with `alternation()` and `compiled()`."""
@@ -31,6 +31,7 @@ from . import yamlio
 LIST_TYPES = ("words", "lemmas", "phrases", "patterns", "map")
 LIST_KEYS = {"description": str, "type": str, "entries": (list, dict)}
 PLACEHOLDER = regex.compile(r"\{list:([\w./-]+)\}")
+SPACE = r"\s+"
 # option types a list of each type may be given to
 FITS = {
     "words": {"words", "strings", "str_or_strings", "phrases"},
@@ -189,19 +190,23 @@ def _alternation_of(wl: WordList) -> str:
 
 
 @lru_cache(maxsize=4096)
-def _alternation(entries: tuple, escape: bool) -> str:
+def _alternation(entries: tuple, escape: bool, space: str) -> str:
     if not entries:
         return "(?!)"       # an empty list matches nothing
-    ordered = sorted(dict.fromkeys(entries), key=len, reverse=True)   # stable: longest first
-    return "(?:" + "|".join(regex.escape(e, literal_spaces=True) if escape else e
-                            for e in ordered) + ")"
+    ordered = list(dict.fromkeys(entries))
+    if escape:
+        ordered.sort(key=len, reverse=True)     # stable: longest first
+        ordered = [space.join(regex.escape(w) for w in e.split()) for e in ordered]
+    return "(?:" + "|".join(ordered) + ")"
 
 
-def alternation(entries, escape: bool = True) -> str:
+def alternation(entries, escape: bool = True, space: str = SPACE) -> str:
     """`(?:a|b|c)`: the entries as one regex group, longest first (a phrase before the word it
-    starts with), each escaped unless `escape=False` (entries that are patterns); an empty list
-    gives a group that matches nothing."""
-    return _alternation(tuple(entries), escape)
+    starts with); each entry escaped, with a space matching any run of white space (a phrase
+    broken across lines); entries that are patterns (`escape=False`) keep their order, which the
+    author chose. `space` is what a space between words matches (`[ \t]+`: not a line break).
+    An empty list gives a group that matches nothing."""
+    return _alternation(tuple(entries), escape, space)
 
 
 @lru_cache(maxsize=4096)

@@ -91,8 +91,9 @@ def test_lists_of_another_built_in_pack(tmp_path):
 
 
 def test_alternation_longest_first_and_escaped():
-    assert alternation(["Ông", "Quý Ông/Bà", "Ông/Bà", "a.b"]) == r"(?:Quý Ông/Bà|Ông/Bà|Ông|a\.b)"
+    assert alternation(["Ông", "Quý Ông/Bà", "Ông/Bà", "a.b"]) == r"(?:Quý\s+Ông/Bà|Ông/Bà|Ông|a\.b)"
     assert alternation([r"\d+", "x"], escape=False) == r"(?:\d+|x)"
+    assert alternation([]) == "(?!)"
 
 
 def test_every_built_in_list_is_used_by_a_rule():

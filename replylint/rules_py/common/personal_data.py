@@ -18,11 +18,16 @@ document numbers ("№ 01-05-7892/26"), dates, postal codes (6 digits).
 from __future__ import annotations
 
 import bisect
+from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
+from typing import NamedTuple
 
 import regex
 
+from ...options import Option
 from ...spans import line_bounds
+from ...wordlists import alternation, compiled
 
 # ------------------------------------------------------------------ checksums
 
@@ -118,32 +123,91 @@ CARD = regex.compile(
     r"|3[47]\d{2}[ \-]\d{6}[ \-]\d{5}"                             # Amex 4-6-5
     r"|[2-6]\d{12,18}"
     r"|9704(?:[ \-]\d{4}){3}(?:[ \-]?\d{1,3})?|9704\d{12,15})" + E)     # Napas (vi domestic)
-CARD_LABELLED = regex.compile(
-    r"(?i:карт[аеуыо]\w*|card|thẻ(?:\s+ngân\s+hàng|\s+ATM)?)(?:\s+(?:№|N|номер|số|no\.?))?[\s:№]{0,4}"
-    r"(?<![\d\-/])(\d{4}(?:[ \-]?\d{4}){2,3}(?:[ \-]?\d{1,3})?)" + E)
 SNILS = regex.compile(D + r"(?:\d{3}-\d{3}-\d{3}[ \-]?\d{2}|\d{3} \d{3} \d{3} \d{2})" + E)
-SNILS_PLAIN = regex.compile(r"(?i:СНИЛС|страхов\w+\s+номер\w*(?:\s+индивидуальн\w+\s+лицев\w+\s+сч[её]т\w*)?)[\s:№.-]{0,6}(\d{11}|\d{3}[ \-]\d{3}[ \-]\d{3}[ \-]?\d{2})" + E)
 DIGITS12 = regex.compile(D + r"\d{12}" + E)
-PASSPORT = regex.compile(
-    r"(?i:(?:паспорт\w*[^\n\d]{0,40}?)?сери[яию]\s*)(\d{2}\s?\d{2})[\s,]*(?:(?i:№|N|номер|номера)\s*)?(\d{6})" + E
-    + r"|(?i:паспорт\w*)[^\n\d]{0,50}?(?<![\d\-/])(\d{2}\s?\d{2})\s*(?:№\s*)?(\d{6})" + E)
-# a foreign-travel passport (ru "75 1234567") or a Vietnamese hộ chiếu ("C1234567"), by their label
-PASSPORT_INTL = regex.compile(
-    r"(?i:загран\w*\s+паспорт\w*|заграничн\w+\s+паспорт\w*|загранпаспорт\w*|hộ\s+chiếu)[^\n\d]{0,25}?"
-    r"(?<![\w\-/])(\d{2}\s?(?:№\s?)?\d{7}|[A-Z]\d{7})" + E)
-OMS = regex.compile(r"(?i:(?:полис\w*|ОМС)[^\n\d]{0,30}?)(?<![\d\-/])(\d{4}[ \-]?\d{4}[ \-]?\d{4}[ \-]?\d{4})" + E)
-CCCD_LABEL = regex.compile(
-    r"(?i:căn\s+cước(?:\s+công\s+dân)?|CCCD|số\s+định\s+danh(?:\s+cá\s+nhân)?)[^\n\d]{0,20}?(?<![\d\-/])(\d{12})" + E)
-CMND = regex.compile(
-    r"(?i:CMND|CMT|chứng\s+minh\s+(?:nhân\s+dân|thư))[^\n\d]{0,20}?(?<![\d\-/])(\d{9}|\d{12})" + E)
 
-# Labels of numbers that are not a person's: organisation codes, accounts, stamps, documents.
-ORG_LABEL = regex.compile(
-    r"(?i:ОГРНИП|ОГРН|ИНН\s*/\s*КПП|КПП|ОКПО|ОКАТО|ОКТМО|ОКОГУ|ОКВЭД|ОКФС|ОКОПФ|БИК|р/с|к/с|"
-    r"расч[её]тн\w*\s+сч[её]т\w*|корр?\w*\s+сч[её]т\w*|л/с|лицев\w+\s+сч[её]т\w*|"
-    r"сертификат\w*|серийн\w+|serial|ID|идентификатор\w*|рег(?:истрационн\w*)?\.?\s*(?:№|номер)|"
-    r"(?:под\s+)?номер(?:ом|а|у)?|mã\s+số\s+thuế|MST|mã\s+hồ\s+sơ|mã\s+(?:giao\s+dịch|tra\s+cứu|biên\s+nhận)|số\s+biên\s+nhận|số\s+hồ\s+sơ|(?:số\s+)?tài\s+khoản(?:\s+số)?|Số:|№)[^\n]{0,12}$")
-STAMP_LINE = regex.compile(r"(?i)сертификат|владелец|действителен|подписан|СВЕДЕНИЯ О СЕРТИФИКАТЕ|chứng thư|ký số")
+# the rule's label vocabularies (options of rules/common/personal-data.yaml), each a list of
+# regex fragments: the label of a kind of number, in every language the rule reads
+LABELS = ("card_labels", "card_words", "number_words", "snils_labels", "passport_labels", "series_labels",
+          "passport_number_words", "foreign_passport_labels", "oms_labels", "cccd_labels",
+          "cmnd_labels", "organisation_labels", "stamp_words")
+OPTIONS = {
+    "card_labels": Option("regexes", [], "a bank card's label (карта, card, thẻ)"),
+    "card_words": Option("regexes", [], "a card's label before a number that keeps it a card"),
+    "number_words": Option("regexes", [], "'number' between a card label and the digits (№, номер, số)"),
+    "snils_labels": Option("regexes", [], "the label of an СНИЛС"),
+    "passport_labels": Option("regexes", [], "the label of a passport"),
+    "series_labels": Option("regexes", [], "'series' before a passport's first four digits"),
+    "passport_number_words": Option("regexes", [], "'number' between a passport's series and number"),
+    "foreign_passport_labels": Option("regexes", [], "a foreign-travel passport or hộ chiếu"),
+    "oms_labels": Option("regexes", [], "the label of a полис ОМС"),
+    "cccd_labels": Option("regexes", [], "the label of a Vietnamese citizen identity number"),
+    "cmnd_labels": Option("regexes", [], "the label of a Vietnamese identity card (CMND)"),
+    "organisation_labels": Option("regexes", [], "labels of numbers that are not a person's: "
+                                  "organisation codes, accounts, stamps, documents"),
+    "stamp_words": Option("regexes", [], "words of an e-signature stamp line (its serials are no one's)"),
+    "kind_names": Option("map", {}, "how the message names each kind of identifier"),
+}
+
+
+@dataclass(frozen=True)
+class Patterns:
+    """The labelled identifiers' patterns, built from the label vocabularies."""
+    card_labelled: regex.Pattern
+    snils_labelled: regex.Pattern
+    passport: regex.Pattern
+    passport_intl: regex.Pattern
+    oms: regex.Pattern
+    cccd_labelled: regex.Pattern
+    cmnd: regex.Pattern
+    organisation: regex.Pattern
+    stamp_line: regex.Pattern
+    card_word: regex.Pattern
+
+
+@lru_cache(maxsize=8)
+def _patterns(card, card_words, number, snils, passport, series, passport_number, foreign, oms, cccd, cmnd,
+              organisation, stamp) -> Patterns:
+    def alt(fragments):
+        return alternation(fragments, escape=False)
+    return Patterns(
+        card_labelled=compiled(
+            rf"(?i:{alt(card)})(?:\s+{alt(number)})?[\s:№]{{0,4}}"
+            r"(?<![\d\-/])(\d{4}(?:[ \-]?\d{4}){2,3}(?:[ \-]?\d{1,3})?)" + E),
+        snils_labelled=compiled(rf"(?i:{alt(snils)})[\s:№.-]{{0,6}}(\d{{11}}|\d{{3}}[ \-]\d{{3}}[ \-]\d{{3}}[ \-]?\d{{2}})" + E),
+        passport=compiled(
+            rf"(?i:(?:{alt(passport)}[^\n\d]{{0,40}}?)?{alt(series)}\s*)(\d{{2}}\s?\d{{2}})[\s,]*"
+            rf"(?:(?i:{alt(passport_number)})\s*)?(\d{{6}})" + E
+            + rf"|(?i:{alt(passport)})[^\n\d]{{0,50}}?(?<![\d\-/])(\d{{2}}\s?\d{{2}})\s*(?:№\s*)?(\d{{6}})" + E),
+        passport_intl=compiled(rf"(?i:{alt(foreign)})[^\n\d]{{0,25}}?"
+                               r"(?<![\w\-/])(\d{2}\s?(?:№\s?)?\d{7}|[A-Z]\d{7})" + E),
+        oms=compiled(rf"(?i:{alt(oms)}[^\n\d]{{0,30}}?)(?<![\d\-/])(\d{{4}}[ \-]?\d{{4}}[ \-]?\d{{4}}[ \-]?\d{{4}})" + E),
+        cccd_labelled=compiled(rf"(?i:{alt(cccd)})[^\n\d]{{0,20}}?(?<![\d\-/])(\d{{12}})" + E),
+        cmnd=compiled(rf"(?i:{alt(cmnd)})[^\n\d]{{0,20}}?(?<![\d\-/])(\d{{9}}|\d{{12}})" + E),
+        organisation=compiled(rf"(?i:{alt(organisation)})[^\n]{{0,12}}$"),
+        stamp_line=compiled(rf"(?i){alt(stamp)}"),
+        # a card label before a number also labelled as an organisation's keeps it a card
+        card_word=compiled(rf"(?i){alt(card_words)}"),
+    )
+
+
+def patterns_of(opts: dict) -> Patterns:
+    return _patterns(*(tuple(opts.get(name) or ()) for name in LABELS))
+
+
+@lru_cache(maxsize=1)
+def default_patterns() -> Patterns:
+    """The patterns of the built-in rule's options (for callers outside a lint run)."""
+    from ...packs import load_rules
+    rule = next(r for r in load_rules(["common"]) if r.id == "common.personal-data")
+    return patterns_of(rule.options)
+
+
+class Identifier(NamedTuple):
+    start: int
+    end: int
+    keep: int       # digits left visible when masking
+    kind: str       # card, snils, inn, passport, oms, cccd, cmnd
 
 
 class _Found:
@@ -169,17 +233,18 @@ def _line(text, pos):
     return text[s:e], s
 
 
-def _org_context(text, start) -> bool:
+def _org_context(text, start, pats: Patterns) -> bool:
     """The number is labelled as an organisation's code, a document or stamp number."""
     line, ls = _line(text, start)
     before = text[max(ls, start - 40):start]
-    if ORG_LABEL.search(before) and not regex.search(r"(?i)карт|card|thẻ", before):
+    if pats.organisation.search(before) and not pats.card_word.search(before):
         return True
-    return bool(STAMP_LINE.search(line))
+    return bool(pats.stamp_line.search(line))
 
 
-def find_identifiers(text: str, lang: str, header_spans=()) -> list[tuple[int, int, int, str]]:
-    """(start, end, digits to keep when masking, kind) of every personal identifier."""
+def find_identifiers(text: str, lang: str, header_spans=(), patterns: Patterns | None = None) -> list[Identifier]:
+    """Every personal identifier: where, the digits to keep when masking, its kind."""
+    pats = patterns or default_patterns()
     found = _Found()
     kinds = {}
 
@@ -190,28 +255,28 @@ def find_identifiers(text: str, lang: str, header_spans=()) -> list[tuple[int, i
             kinds[(s, e)] = kind
 
     # labelled identifiers first: the label makes them certain
-    for m in PASSPORT.finditer(text):
+    for m in pats.passport.finditer(text):
         g = [i for i in (1, 3) if m.group(i)]
         if g:
             i = g[0]
             add(m.start(i), m.end(i + 1), 2, "passport")
-    for m in PASSPORT_INTL.finditer(text):
+    for m in pats.passport_intl.finditer(text):
         add(m.start(1), m.end(1), 3, "passport")
-    for m in OMS.finditer(text):
+    for m in pats.oms.finditer(text):
         add(m.start(1), m.end(1), 4, "oms")
-    for m in SNILS_PLAIN.finditer(text):
+    for m in pats.snils_labelled.finditer(text):
         digits = regex.sub(r"\D", "", m.group(1))
         # the label vouches for a bare 11-digit number; a formatted one must pass the checksum
         if snils_ok(digits) or (m.group(1).isdigit() and len(set(digits)) > 2):
             add(m.start(1), m.end(1), 2, "snils")
-    for m in CARD_LABELLED.finditer(text):
+    for m in pats.card_labelled.finditer(text):
         digits = regex.sub(r"\D", "", m.group(1))
         # the label makes a grouped 16-digit number certain; otherwise Luhn decides
         grouped = regex.fullmatch(r"\d{4}(?:[ \-]\d{4}){3}", m.group(1))
         if 13 <= len(digits) <= 19 and (luhn(digits) or grouped) and len(set(digits)) > 2:
             add(m.start(1), m.end(1), 4, "card")
     if lang != "ru":
-        for rx, kind in ((CCCD_LABEL, "cccd"), (CMND, "cmnd")):
+        for rx, kind in ((pats.cccd_labelled, "cccd"), (pats.cmnd, "cmnd")):
             for m in rx.finditer(text):
                 add(m.start(1), m.end(1), 3, kind)
 
@@ -219,13 +284,13 @@ def find_identifiers(text: str, lang: str, header_spans=()) -> list[tuple[int, i
 
     for m in SNILS.finditer(text):
         digits = regex.sub(r"\D", "", m.group())
-        if snils_ok(digits) and not _org_context(text, m.start()):
+        if snils_ok(digits) and not _org_context(text, m.start(), pats):
             add(m.start(), m.end(), 2, "snils")
     for m in CARD.finditer(text):
         digits = regex.sub(r"\D", "", m.group())
         if not (13 <= len(digits) <= 19) or not luhn(digits):
             continue
-        if in_header(m.start()) or _org_context(text, m.start()):
+        if in_header(m.start()) or _org_context(text, m.start(), pats):
             continue
         if len(digits) in (13, 15) and m.group().isdigit():
             # an unseparated 13/15-digit number is far likelier an ОГРН/ОГРНИП than a card
@@ -233,7 +298,7 @@ def find_identifiers(text: str, lang: str, header_spans=()) -> list[tuple[int, i
         add(m.start(), m.end(), 4, "card")
     for m in DIGITS12.finditer(text):
         digits = m.group()
-        if in_header(m.start()) or _org_context(text, m.start()):
+        if in_header(m.start()) or _org_context(text, m.start(), pats):
             continue
         if lang == "vi":
             if cccd_ok(digits):
@@ -242,29 +307,17 @@ def find_identifiers(text: str, lang: str, header_spans=()) -> list[tuple[int, i
             add(m.start(), m.end(), 2, "inn")
         elif lang != "ru" and cccd_ok(digits):
             add(m.start(), m.end(), 3, "cccd")
-    return [(s, e, k, kinds[(s, e)]) for s, e, k in sorted(found.items)]
-
-
-KIND_NAMES = {
-    "ru": {"card": "номер банковской карты", "snils": "СНИЛС", "inn": "ИНН физического лица",
-           "passport": "серия и номер паспорта", "oms": "номер полиса ОМС",
-           "cccd": "номер удостоверения личности", "cmnd": "номер удостоверения личности"},
-    "vi": {"card": "số thẻ ngân hàng", "snils": "số bảo hiểm (SNILS)", "inn": "mã số thuế cá nhân",
-           "passport": "số hộ chiếu", "oms": "số thẻ bảo hiểm y tế", "cccd": "số Căn cước công dân",
-           "cmnd": "số Chứng minh nhân dân"},
-    "en": {"card": "bank card number", "snils": "SNILS", "inn": "personal taxpayer number (INN)",
-           "passport": "passport series and number", "oms": "health insurance policy number",
-           "cccd": "citizen identity number", "cmnd": "identity card number"},
-}
+    return [Identifier(s, e, k, kinds[(s, e)]) for s, e, k in sorted(found.items)]
 
 
 def find(ctx, check):
     doc = ctx.doc
-    lang = doc.lang if doc.lang in ("ru", "vi") else "en"
+    opts = check.options(ctx)
+    names = opts.get("kind_names") or {}
     header = doc.zone_spans(["header"])
     allowed = ctx.spans(check.rule.zones)
-    for s, e, keep, kind in find_identifiers(doc.text, doc.lang, header):
-        if not any(zs <= s < ze for zs, ze in allowed):
+    for found in find_identifiers(doc.text, doc.lang, header, patterns_of(opts)):
+        if not any(zs <= found.start < ze for zs, ze in allowed):
             continue
-        yield check.hit(ctx, s, e, suggestion=mask(doc.text[s:e], keep),
-                        kind=KIND_NAMES[lang][kind])
+        yield check.hit(ctx, found.start, found.end, suggestion=mask(doc.text[found.start:found.end], found.keep),
+                        kind=names.get(found.kind, found.kind))

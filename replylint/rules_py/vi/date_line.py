@@ -3,9 +3,20 @@ from __future__ import annotations
 
 import regex
 
+from ...options import Option
 from ...spans import first_line_span
 from ...structure import vi_kind as K
 from ...structure.runin import logical_lines
+
+OPTIONS = {
+    "example": Option("str", "", "a well-formed place-and-date line, shown in the messages"),
+    "written_date": Option("str", "", "how the fix writes the line: {place}, {d}, {m}, {y}"),
+    "unknown_place": Option("str", "", "the place in a fix when the line has none"),
+    "messages": Option("map", {}, "the message of each finding: malformed, numeric, no_place, missing "
+                                  "({match}, {problems}, {example}, {kind})"),
+    "problems": Option("map", {}, "what is wrong: day_zero, month_zero, month_no_zero ({d}, {m}), "
+                                  "numeric, no_place"),
+}
 
 _DATE_WORDS = regex.compile(r"\bngày\b", regex.I)
 
@@ -26,30 +37,38 @@ _DATE_BLANK = regex.compile(r",[ \t]*ngày[ \t.…_\ue000]+tháng[ \t.…_\ue000
 
 
 def _date_problems(d: str, m: str) -> list[str]:
+    """The problems (keys of the `problems` option) of a written day and month."""
     out = []
-    if d.isdigit():
-        if len(d) == 1:
-            out.append(f"ngày nhỏ hơn 10 phải có số 0 ở trước («ngày 0{d}»)")
+    if d.isdigit() and len(d) == 1:
+        out.append("day_zero")
     if m.isdigit():
         mi = int(m)
         if mi in (1, 2) and len(m) == 1:
-            out.append(f"tháng 1 và tháng 2 phải có số 0 ở trước («tháng 0{m}»)")
+            out.append("month_zero")
         elif mi >= 3 and m.startswith("0"):
-            out.append(f"tháng từ 3 đến 12 không có số 0 ở trước («tháng {mi}»)")
+            out.append("month_no_zero")
     return out
 
 
-def _fmt_date(place, d, m, y):
+def _fmt_date(template, place, d, m, y):
     d2 = f"{int(d):02d}" if d.isdigit() else d
     m2 = (f"{int(m):02d}" if int(m) <= 2 else str(int(m))) if m.isdigit() else m
     y2 = y if len(y) == 4 else f"20{y}"
-    return f"{place}, ngày {d2} tháng {m2} năm {y2}"
+    return template.format(place=place, d=d2, m=m2, y=y2)
 
 
 def find(ctx, check):
     k = ctx.vi_kind           # the YAML's document_kinds chose the kinds this rule sees
     text = ctx.doc.text
     note = K.kind_note(k)
+    opts = check.options(ctx)
+    says, problems, example, written = opts["messages"], opts["problems"], opts["example"], opts["written_date"]
+
+    def hit(s, e, problem, probs=(), suggestion=None, **values):
+        told = "; ".join(problems[p].format(**values) for p in probs)
+        return check.hit(ctx, s, e, suggestion=suggestion, kind=note, example=example, problems=told,
+                         message=says[problem])
+
     for hs, he in K.head_spans(ctx.doc):
         for off, line_end in logical_lines(text, hs, he):   # also a date line run into another
             line = text[off:line_end]
@@ -60,33 +79,24 @@ def find(ctx, check):
                     continue
                 m = _DATE_OK.match(seg)
                 if m:
-                    probs = _date_problems(m.group("d"), m.group("m"))
+                    d, mo = m.group("d"), m.group("m")
+                    probs = _date_problems(d, mo)
                     if probs:
-                        sugg = _fmt_date(m.group("place").strip(), m.group("d"), m.group("m"), m.group("y"))
-                        yield check.hit(ctx, so, so + len(seg), suggestion=sugg, kind=note,
-                                        message=f"Dòng địa danh, ngày tháng «{seg}» không đúng thể thức: "
-                                                f"{'; '.join(probs)} {note}.")
+                        sugg = _fmt_date(written, m.group("place").strip(), d, mo, m.group("y"))
+                        yield hit(so, so + len(seg), "malformed", probs, sugg, d=d, m=mo, mi=int(mo) if mo.isdigit() else mo)
                     return
                 m = _DATE_NUMERIC.match(seg)
                 if m and (m.group("place") or "ngày" in seg.lower()):
                     place = (m.group("place") or "").strip()
-                    sugg = _fmt_date(place or "[Địa danh]", m.group("d"), m.group("m"), m.group("y")) \
-                        if 1 <= int(m.group("m")) <= 12 else None
-                    msg = "ngày tháng phải viết đầy đủ «ngày … tháng … năm …», không viết bằng số và dấu «/»"
-                    if not place:
-                        msg += "; thiếu địa danh"
-                    yield check.hit(ctx, so, so + len(seg), suggestion=sugg, kind=note,
-                                    message=f"Dòng địa danh, ngày tháng «{seg}» không đúng thể thức: "
-                                            f"{msg} (ví dụ «Hà Nội, ngày 05 tháng 3 năm 2026») {note}.")
+                    sugg = _fmt_date(written, place or opts["unknown_place"], m.group("d"), m.group("m"),
+                                     m.group("y")) if 1 <= int(m.group("m")) <= 12 else None
+                    probs = ["numeric"] if place else ["numeric", "no_place"]
+                    yield hit(so, so + len(seg), "numeric", probs, sugg)
                     return
                 m = _DATE_NOPLACE.match(seg)
                 if m:
-                    yield check.hit(ctx, so, so + len(seg), kind=note,
-                                    message=f"Dòng ngày tháng «{seg}» thiếu địa danh (ví dụ «Hà Nội, "
-                                            f"ngày 05 tháng 3 năm 2026») {note}.")
+                    yield hit(so, so + len(seg), "no_place")
                     return
     if k == "congvan":
         s, e = first_line_span(text)
-        yield check.hit(ctx, s, e, kind=note,
-                        message=f"Thiếu dòng địa danh và thời gian ban hành (ví dụ «Hà Nội, ngày 05 "
-                                f"tháng 3 năm 2026») {note}.")
+        yield hit(s, e, "missing")

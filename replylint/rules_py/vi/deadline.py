@@ -10,16 +10,27 @@ Option `days` (default 30)."""
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from email.utils import parsedate_to_datetime
+from functools import lru_cache
 
 import regex
 
 from ...options import Option
+from ...wordlists import alternation, compiled
 from ...spans import line_spans
 from ...structure import vi_kind as K
 
 OPTIONS = {
     "days": Option("int", 30, "days from the appeal to the reply"),
+    "appeals": Option("phrases", [], "what the citizen sent (đơn, thư, phản ánh …)"),
+    "appeal_kinds": Option("phrases", [], "what an 'đơn' may be (đơn kiến nghị, đơn khiếu nại …)"),
+    "other_papers": Option("phrases", [], "papers whose date is not the appeal's (Quyết định, hồ sơ …)"),
+    "dating_verbs": Option("words", [], "verbs before the appeal's own date (đơn đề ngày …)"),
+    "sending_verbs": Option("words", [], "verbs of sending the appeal (gửi đơn ngày …)"),
+    "honorifics": Option("phrases", [], "how the letter names the citizen (đơn của Bà ngày …)"),
+    "extensions": Option("regexes", [], "an extension of the time to settle the appeal: the deadline is not checked",
+                         flags=regex.I),
 }
 
 _D = r"(?P<d>\d{1,2})"
@@ -43,27 +54,41 @@ _LABELLED_DATE = regex.compile(
     rf"^[ \t*_]*(?:Ngày|Thời gian)[ \t]+(?:trả[ \t]+lời|ban[ \t]+hành|gửi|phản[ \t]+hồi|ký)[ \t*_]*:[ \t*_]*"
     rf"{_D}\s*(?:[/.\-]\s*{_M}\s*[/.\-]\s*{_Y}|\s+tháng\s+{_M}\s+năm\s+{_Y})", regex.I)
 _LINE_END = regex.compile(r"[ \t.]*$")
-_APPEAL = r"(?:đơn(?:\s+thư)?|thư(?:\s+điện\s+tử)?|e-?mail|phản\s+ánh|kiến\s+nghị|khiếu\s+nại|tố\s+cáo|đề\s+nghị|yêu\s+cầu)"
-# between the appeal and its date: no sentence end, no number, no other document
-_GAP = r"(?:(?!\b(?:số|Quyết\s+định|Thông\s+báo|Văn\s+bản|Công\s+văn|Nghị\s+định|Thông\s+tư|Luật|hồ\s+sơ|Giấy|Biên\s+bản)\b)[^.;\n\d]){0,60}?"
-_DATED = regex.compile(
-    rf"\b{_APPEAL}\b{_GAP}\b(?:đề|ghi|lập|viết|gửi|nộp)\s+(?:vào\s+)?ngày\s+(?P<date>\d{{1,2}}[^\n]{{0,24}})"
-    rf"|\b(?:gửi|nộp)\s+{_APPEAL}\b{_GAP}\b(?:vào\s+)?ngày\s+(?P<date>\d{{1,2}}[^\n]{{0,24}})"
-    rf"|\bđơn(?:\s+thư)?(?:\s+(?:kiến\s+nghị|khiếu\s+nại|tố\s+cáo|phản\s+ánh|đề\s+nghị|yêu\s+cầu))?\s+(?:của\s+(?:Ông|Bà|ông|bà|Quý\s+Ông/Bà|Ông/Bà)\s+)?ngày\s+(?P<date>\d{{1,2}}[^\n]{{0,24}})",
-    regex.I)
-# the words between "nhận được" and the appeal carry no date: in "nhận được thư của Bà ngày
-# 27/4/2026 phản ánh việc hồ sơ … nộp ngày 02/4/2026" the letter was received on 27/4, and the
-# later date belongs to the dossier the appeal is about
-_RECEIVED = regex.compile(
-    rf"\bnhận\s+được\s+(?:[^.;\n\d]{{0,40}}?\s)?{_APPEAL}\b[^.;\n]{{0,120}}?\bngày\s+(?P<date>\d{{1,2}}[^\n]{{0,24}})"
-    rf"|\bngày\s+(?P<date>\d{{1,2}}[^\n]{{0,24}}?),?\s+[^.;\n]{{0,100}}?\bnhận\s+được\s+(?:[^.;\n]{{0,40}}?\s)?{_APPEAL}\b", regex.I)
-# an extension of the time to settle the appeal, not the subject of the appeal ("đề nghị gia hạn
-# nộp tiền sử dụng đất", "gia hạn giấy phép" are requests, not extension notices)
-_EXTENSION = regex.compile(
-    r"\bgia\s+hạn\s+(?:thêm\s+)?(?:(?:thời\s+hạn|thời\s+gian)\s+)?(?:giải\s+quyết|xử\s+lý|trả\s+lời|xác\s+minh|thụ\s+lý|xem\s+xét)"
-    r"|\bgia\s+hạn\s+thêm\s+(?:\d+|một|hai|ba|mười|mười\s+lăm)\s+ngày"
-    r"|\b(?:thông\s+báo|quyết\s+định)\s+(?:về\s+việc\s+|số\s+\S+\s+(?:về\s+việc\s+)?)?gia\s+hạn\b(?!\s+(?:nộp|thời\s+hạn\s+nộp|giấy\s+phép|hợp\s+đồng|thời\s+hạn\s+sử\s+dụng))"
-    r"|\bkéo\s+dài\s+thời\s+(?:hạn|gian)\s+giải\s+quyết\b", regex.I)
+_DAY = r"(?P<date>\d{1,2}[^\n]{0,24})"
+
+
+@dataclass(frozen=True)
+class AppealPatterns:
+    """Where a letter cites the appeal's date, built from the rule's word lists."""
+    dated: regex.Pattern        # "đơn … đề ngày DATE", "gửi đơn … ngày DATE", "đơn của Bà ngày DATE"
+    received: regex.Pattern     # "nhận được đơn … ngày DATE", "ngày DATE, … nhận được đơn"
+    extension: regex.Pattern    # an extension of the time to settle the appeal
+
+
+@lru_cache(maxsize=8)
+def appeal_patterns(appeals: tuple, kinds: tuple, other_papers: tuple, dating_verbs: tuple,
+                    sending_verbs: tuple, honorifics: tuple, extensions: tuple) -> AppealPatterns:
+    appeal = alternation(appeals)
+    # between the appeal and its date: no sentence end, no number, no other document
+    gap = rf"(?:(?!\b{alternation(other_papers)}\b)[^.;\n\d]){{0,60}}?"
+    dated = (rf"\b{appeal}\b{gap}\b{alternation(dating_verbs)}\s+(?:vào\s+)?ngày\s+{_DAY}"
+             rf"|\b{alternation(sending_verbs)}\s+{appeal}\b{gap}\b(?:vào\s+)?ngày\s+{_DAY}"
+             rf"|\bđơn(?:\s+thư)?(?:\s+{alternation(kinds)})?\s+(?:của\s+{alternation(honorifics)}\s+)?"
+             rf"ngày\s+{_DAY}")
+    # the words between "nhận được" and the appeal carry no date: in "nhận được thư của Bà ngày
+    # 27/4/2026 phản ánh việc hồ sơ … nộp ngày 02/4/2026" the letter was received on 27/4, and the
+    # later date belongs to the dossier the appeal is about
+    received = (rf"\bnhận\s+được\s+(?:[^.;\n\d]{{0,40}}?\s)?{appeal}\b[^.;\n]{{0,120}}?\bngày\s+{_DAY}"
+                rf"|\bngày\s+(?P<date>\d{{1,2}}[^\n]{{0,24}}?),?\s+[^.;\n]{{0,100}}?\bnhận\s+được\s+"
+                rf"(?:[^.;\n]{{0,40}}?\s)?{appeal}\b")
+    return AppealPatterns(dated=compiled(dated, regex.I), received=compiled(received, regex.I),
+                          extension=compiled("|".join(extensions) or "(?!)", regex.I))
+
+
+def _patterns(opts: dict) -> AppealPatterns:
+    return appeal_patterns(*(tuple(opts.get(name) or ()) for name in (
+        "appeals", "appeal_kinds", "other_papers", "dating_verbs", "sending_verbs", "honorifics",
+        "extensions")))
 
 
 def _mkdate(m) -> dt.date | None:
@@ -127,14 +152,14 @@ def _first(rx, text: str, start: int, end: int):
     return None, None
 
 
-def appeal_date(text: str, start: int, end: int):
+def appeal_date(text: str, start: int, end: int, patterns: AppealPatterns):
     """(date, (start, end)) of the appeal cited in text[start:end], or (None, None).
 
     The time limit runs from when the office received the appeal: when the letter gives both
     the appeal's own date ("đơn đề ngày 15/01/2026") and a later date of receipt ("Sở … chuyển
     đến ngày 10/3/2026", "Ngày 10/3/2026, … nhận được đơn"), the later one counts."""
-    dated = _first(_DATED, text, start, end)
-    received = _first(_RECEIVED, text, start, end)
+    dated = _first(patterns.dated, text, start, end)
+    received = _first(patterns.received, text, start, end)
     if dated[0] is None:
         return received
     if received[0] is not None and received[0] > dated[0]:
@@ -148,14 +173,15 @@ def find(ctx, check):
     doc, text = ctx.doc, ctx.doc.text
     opts = check.options(ctx)
     limit = int(opts.get("days", 30))
-    if _EXTENSION.search(text):
+    patterns = _patterns(opts)
+    if patterns.extension.search(text):
         return
     ld, _ = letter_date(doc)
     if ld is None:
         return
     spans = ctx.spans(check.rule.zones) or [(0, len(text))]
     for s, e in spans:
-        ad, span = appeal_date(text, s, e)
+        ad, span = appeal_date(text, s, e, patterns)
         if ad is None:
             continue
         days = (ld - ad).days

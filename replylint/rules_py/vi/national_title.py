@@ -6,21 +6,26 @@ import unicodedata
 import regex
 
 from ...matching import fold
+from ...options import Option
 from ...spans import first_line_span
 from ...structure import vi
 from ...structure import vi_kind as K
+from ...wordlists import compiled
 
-QUOC_HIEU = ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM")
-
-TIEU_NGU = "Độc lập - Tự do - Hạnh phúc"
+MESSAGES = ("misspelt", "missing", "title_form", "motto_missing", "motto_form")
+OPTIONS = {
+    "titles": Option("strings", [], "the Quốc hiệu as written correctly (the first is suggested)"),
+    "motto": Option("str", "", "the Tiêu ngữ as written correctly"),
+    "motto_form": Option("regex", "", "what a well-formed Tiêu ngữ matches (dash variants)"),
+    "messages": Option("map", {}, f"the message of each problem: {', '.join(MESSAGES)} "
+                                  "({match}, {got}, {title}, {motto}, {kind})"),
+}
 
 _TITLE_F = regex.compile(vi.NATIONAL_TITLE_FOLDED, regex.I)
 
 _TITLE_NEAR = regex.compile(vi.NATIONAL_TITLE_PART_FOLDED, regex.I)
 
 _MOTTO_F = regex.compile(vi.MOTTO_FOLDED, regex.I)
-
-_MOTTO_OK = regex.compile(r"^Độc lập [-–] Tự do [-–] Hạnh phúc$")
 
 _WS = regex.compile(r"\s+")
 
@@ -52,38 +57,36 @@ def _find_folded(pattern, text, spans):
 def find(ctx, check):
     k = ctx.vi_kind           # the YAML's document_kinds chose the kinds this rule sees
     doc, text = ctx.doc, ctx.doc.text
+    opts = check.options(ctx)
+    title, motto, says = opts["titles"][0], opts["motto"], opts["messages"]
     spans = K.head_spans(doc)
     note = K.kind_note(k)
+
+    def hit(s, e, suggestion, what, problem, got=""):
+        return check.hit(ctx, s, e, suggestion=suggestion, kind=note, what=what, got=got,
+                         title=title, motto=motto, message=says[problem])
+
     titles = list(_find_folded(_TITLE_F, text, spans))
     mottos = list(_find_folded(_MOTTO_F, text, spans))
     if not titles:
         near = list(_find_folded(_TITLE_NEAR, text, spans))
         if near:
             s, e = near[0]
-            yield check.hit(ctx, s, e, suggestion=QUOC_HIEU[0], kind=note, what="Quốc hiệu",
-                            message=f"Quốc hiệu viết sai «{text[s:e]}»: phải là «{QUOC_HIEU[0]}» "
-                                    f"(chữ in hoa, đúng chính tả) {note}.")
+            yield hit(s, e, title, "Quốc hiệu", "misspelt")
         elif k == "congvan":
             s, e = first_line_span(text)
-            yield check.hit(ctx, s, e, suggestion=QUOC_HIEU[0], kind=note, what="Quốc hiệu",
-                            message=f"Thiếu Quốc hiệu «{QUOC_HIEU[0]}» và Tiêu ngữ «{TIEU_NGU}» "
-                                    f"ở đầu văn bản {note}.")
+            yield hit(s, e, title, "Quốc hiệu", "missing")
             return
     for s, e in titles[:1]:
         got = _WS.sub(" ", _nfc(text[s:e]))
-        if got not in QUOC_HIEU:
-            yield check.hit(ctx, s, e, suggestion=QUOC_HIEU[0], kind=note, what="Quốc hiệu",
-                            message=f"Quốc hiệu «{got}» không đúng thể thức: phải là "
-                                    f"«{QUOC_HIEU[0]}» (chữ in hoa, đứng) {note}.")
+        if got not in opts["titles"]:
+            yield hit(s, e, title, "Quốc hiệu", "title_form", got)
     if not mottos:
         if titles or k == "congvan":
             s, e = titles[0] if titles else first_line_span(text)
-            yield check.hit(ctx, s, e, suggestion=TIEU_NGU, kind=note, what="Tiêu ngữ",
-                            message=f"Thiếu Tiêu ngữ «{TIEU_NGU}» dưới Quốc hiệu {note}.")
+            yield hit(s, e, motto, "Tiêu ngữ", "motto_missing")
         return
     s, e = mottos[0]
     got = _WS.sub(" ", _nfc(text[s:e]))
-    if not _MOTTO_OK.match(got):
-        yield check.hit(ctx, s, e, suggestion=TIEU_NGU, kind=note, what="Tiêu ngữ",
-                        message=f"Tiêu ngữ «{got}» không đúng thể thức: phải là «{TIEU_NGU}» "
-                                f"(chỉ viết hoa chữ cái đầu mỗi cụm từ, gạch nối có cách chữ) {note}.")
+    if not compiled(opts["motto_form"]).match(got):
+        yield hit(s, e, motto, "Tiêu ngữ", "motto_form", got)

@@ -3,10 +3,20 @@ from __future__ import annotations
 
 import regex
 
+from ...options import Option
 from ...spans import first_line_span
 from ...structure import vi
 from ...structure import vi_kind as K
 from ...structure.runin import logical_lines
+
+OPTIONS = {
+    "example": Option("str", "", "a well-formed number and symbol, shown in the messages"),
+    "label": Option("str", "", "the label written before the number (the fix of a leading zero)"),
+    "messages": Option("map", {}, "the message of each finding: no_colon, missing, malformed "
+                                  "({match}, {example}, {problem}, {kind})"),
+    "problems": Option("map", {}, "what is wrong with a malformed one: empty, no_slash, spaces, "
+                                  "symbol_form, leading_zero ({num})"),
+}
 
 # matched at the start of a logical line (structure/runin.py)
 _NUM_LABEL = regex.compile(rf"[ \t]*(?P<label>{vi.NUMBER_LABEL})[ \t]*:")
@@ -24,6 +34,8 @@ def find(ctx, check):
     k = ctx.vi_kind           # the YAML's document_kinds chose the kinds this rule sees
     text = ctx.doc.text
     note = K.kind_note(k)
+    opts = check.options(ctx)
+    example, says, problems = opts["example"], opts["messages"], opts["problems"]
     found = line_end = None
     for s, e in K.head_spans(ctx.doc):
         # logical lines: "Số: …" run into the letterhead, or followed by a table bar, is a line
@@ -42,14 +54,12 @@ def find(ctx, check):
                 le = len(text) if le < 0 else le
                 vm = _NUM_VALUE_END.search(text, m.end(), le)
                 end = vm.start() if vm else le
-                yield check.hit(ctx, m.start("label"), end, kind=note,
-                                message=f"Số và ký hiệu «{text[m.start('label'):end]}» không đúng thể thức: "
-                                        f"thiếu dấu hai chấm sau «Số» (ví dụ «Số: 05/UBND-VP») {note}.")
+                yield check.hit(ctx, m.start("label"), end, kind=note, example=example,
+                                message=says["no_colon"])
                 return
         if k == "congvan":
             s, e = first_line_span(text)
-            yield check.hit(ctx, s, e, suggestion="Số: 05/UBND-VP", kind=note,
-                            message=f"Thiếu số và ký hiệu văn bản (dạng «Số: 05/UBND-VP») {note}.")
+            yield check.hit(ctx, s, e, suggestion=example, kind=note, example=example, message=says["missing"])
         return
     # the value starts after the spaces that follow "Số:" ("Số:  56/UBND-VP" is not a blank number)
     vstart = found.end()
@@ -63,23 +73,19 @@ def find(ctx, check):
     span = (found.start("label"), vs + len(value)) if value else (found.start("label"), found.end())
     problem = None
     ok = _NUM_OK.match(value)
+    num = ok.group("num") if ok else ""
     if not value:
-        problem = "thiếu số và ký hiệu sau «Số:»"
+        problem = "empty"
     elif "/" not in value:
-        problem = "thiếu dấu «/» giữa số và ký hiệu"
+        problem = "no_slash"
     elif not ok:
         if regex.search(r"\s", value.strip(" .…_")) or regex.search(r"\s[/-]|[/-]\s", value):
-            problem = "có dấu cách trong số và ký hiệu"
+            problem = "spaces"
         else:
-            problem = "ký hiệu không đúng dạng «số/chữ viết tắt tên cơ quan-đơn vị»"
-    else:
-        num = ok.group("num")
-        if num.isdigit() and len(num) == 1:
-            problem = f"số nhỏ hơn 10 phải có số 0 ở trước («0{num}»)"
+            problem = "symbol_form"
+    elif num.isdigit() and len(num) == 1:
+        problem = "leading_zero"
     if problem:
-        sugg = None
-        if ok and ok.group("num").isdigit() and len(ok.group("num")) == 1:
-            sugg = "Số: 0" + value
-        yield check.hit(ctx, span[0], span[1], suggestion=sugg, kind=note,
-                        message=f"Số và ký hiệu «{text[span[0]:span[1]]}» không đúng thể thức: "
-                                f"{problem} (ví dụ «Số: 05/UBND-VP») {note}.")
+        sugg = f"{opts['label']}: 0{value}" if problem == "leading_zero" else None
+        yield check.hit(ctx, span[0], span[1], suggestion=sugg, kind=note, example=example,
+                        problem=problems[problem].format(num=num), message=says["malformed"])
