@@ -14,12 +14,12 @@ from __future__ import annotations
 
 import argparse
 import os
-import re
 import shutil
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
+from xml.etree import ElementTree
 
 ROOT = Path(__file__).resolve().parents[1]
 RUN_LINE = "            found = list(rule.checker.run(ctx))\n"
@@ -34,7 +34,6 @@ MUTATIONS = {
 # tests every rule goes through, besides those that name the rule
 GENERIC_TESTS = ["tests/test_rule_examples.py", "tests/test_findings_snapshot.py",
                  "tests/test_list_coverage.py", "tests/test_corpus.py"]
-FAILED = re.compile(r"^(?:FAILED|ERROR) (\S+)", re.M)
 
 
 def copy_project(dest: Path) -> None:
@@ -67,10 +66,33 @@ def tests_for(rule: str, extra: list[str]) -> list[str]:
 
 
 def run_tests(copy: Path, tests: list[str]) -> tuple[int, list[str]]:
+    """pytest's exit code and the ids of the tests that failed (from its JUnit XML report)."""
     env = dict(os.environ, PYTHONPATH=str(copy), REPLYLINT_STRICT="1")
-    proc = subprocess.run([sys.executable, "-m", "pytest", "-q", "-rfE", "-p", "no:cacheprovider",
-                           "--no-header", *tests], cwd=copy, env=env, capture_output=True, text=True)
-    return proc.returncode, FAILED.findall(proc.stdout)
+    junit = copy / "mutation-junit.xml"
+    proc = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "--no-header",
+                           f"--junitxml={junit}", *tests], cwd=copy, env=env, capture_output=True, text=True)
+    if not junit.exists():
+        sys.exit(f"pytest did not run (exit {proc.returncode}):\n{proc.stdout[-2000:]}{proc.stderr[-2000:]}")
+    failed = []
+    for case in ElementTree.parse(junit).iter("testcase"):
+        if case.find("failure") is not None or case.find("error") is not None:
+            module = case.get("classname", "").replace(".", "/")
+            failed.append(f"{module}.py::{case.get('name')}")
+    return proc.returncode, failed
+
+
+def summary(failed: list[str], shown: int) -> list[str]:
+    """Per test file: how many failed, and the first `shown` of them."""
+    by_file: dict[str, list[str]] = {}
+    for name in failed:
+        by_file.setdefault(name.split("::")[0], []).append(name)
+    out = []
+    for f, names in by_file.items():
+        out.append(f"  {f}: {len(names)} failed")
+        out += [f"    {n}" for n in names[:shown]]
+        if len(names) > shown:
+            out.append(f"    … and {len(names) - shown} more")
+    return out
 
 
 def main(argv=None) -> int:
@@ -78,6 +100,7 @@ def main(argv=None) -> int:
     ap.add_argument("--rule", action="append", help="rule id to mutate (repeatable)")
     ap.add_argument("--tests", nargs="*", default=[], help="test files to run (default: the relevant ones)")
     ap.add_argument("--mutation", choices=sorted(MUTATIONS), action="append")
+    ap.add_argument("--show", type=int, default=5, help="failing tests listed per test file (default 5)")
     args = ap.parse_args(argv)
     rules = args.rule or ["vi.colloquial", "ru.bureaucratese"]
     holes = 0
@@ -91,8 +114,7 @@ def main(argv=None) -> int:
                 code, failed = run_tests(copy, tests)
             what = "raises on every call" if kind == "raise" else "reports the first character"
             print(f"{rule} {what}: {len(failed)} failing tests (pytest exit {code}) in {' '.join(tests)}")
-            for name in failed:
-                print(f"  {name}")
+            print("\n".join(summary(failed, args.show)))
             if not failed:
                 holes += 1
                 print("  NO TEST FAILED: the suite does not catch this mutation")

@@ -20,3 +20,26 @@ def shared_corpus():
     if not corpus.exists():
         pytest.skip("../shared/corpus not present")
     return corpus
+
+
+# The quick loop is `python -m pytest -m "not slow"`. Besides the tests marked slow where they are
+# written, these modules are slow as a whole: they start real servers, browsers, containers,
+# LibreOffice or pip, and each of their tests costs seconds to minutes. CI runs everything.
+SLOW_MODULES = {
+    "test_format_invariance_office.py",   # LibreOffice converts every labelled letter
+    "test_server.py", "test_web_page.py", "test_loadtest_script.py",   # replylint serve, a browser
+    "test_deploy.py", "test_precommit.py",  # the container command, the wheel, pre-commit's own env
+}
+
+# single tests that start a fresh replylint process (spaCy, pymorphy3, pyvi loaded each time)
+SLOW_TESTS = (
+    "test_api.py::test_check_is_the_cli_json", "test_api.py::test_fragment_findings_are_whole_letter_findings",
+    "test_api.py::test_text_without_a_name_is_stdin", "test_nlp.py::test_one_language_loads_only_its_pipeline",
+)
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        where = f"{item.path.name}::{item.name}"
+        if item.path.name in SLOW_MODULES or where.startswith(SLOW_TESTS):
+            item.add_marker(pytest.mark.slow)

@@ -18,15 +18,16 @@ tests/corpus) is rebuilt at test time, as clerks and pipelines make them, into:
 
 The scored rule ids reported for each build (warnings and errors, like tools/eval.py), minus
 the layout ids (and for e-mails the e-mail-only ids) must equal those of the original file.
-Everything is built and linted once per module (one engine run).
+Each build is linted once per module: the quick sample (one format per letter, in turn) in
+one engine run, the other builds (marked slow) in another.
 """
 from __future__ import annotations
 
 import html
 import re
+from datetime import datetime, timedelta, timezone
 from email.message import EmailMessage
 from email.utils import format_datetime
-from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
@@ -118,11 +119,8 @@ class Letter:
 
     @staticmethod
     def _header_end(lines: list[str]) -> int:
-        for i, l in enumerate(lines[:10]):
-            s = l.strip()
-            if s.startswith(("V/v", "Kính gửi")):
-                break
-        else:
+        i = next((k for k, l in enumerate(lines[:10]) if l.strip().startswith(("V/v", "Kính gửi"))), None)
+        if i is None:
             return 0
         head = lines[:i]
         if any(GAP.search(l) or (l.strip() and len(l) - len(l.lstrip()) >= 12) for l in head):
@@ -223,8 +221,8 @@ def _line_html(letter: Letter, line: str, gap_mode: str) -> str:
 
 
 def build_html(letter: Letter, gap_mode: str) -> str:
-    out = ['<!DOCTYPE html>\n<html lang="%s">\n<head><meta charset="utf-8">'
-           '<title>Ответ</title><style>p{margin:0 0 1em}</style></head>\n<body>' % letter.lang]
+    out = [f'<!DOCTYPE html>\n<html lang="{letter.lang}">\n<head><meta charset="utf-8">'
+           '<title>Ответ</title><style>p{margin:0 0 1em}</style></head>\n<body>']
     if letter.header:
         cells = []
         for side in (0, 1):
@@ -338,6 +336,9 @@ def _variants(path: Path):
 
 
 CASES = [(tag, p, v) for tag, p in LETTERS for v in _variants(p)]
+# The quick loop (`-m "not slow"`) rebuilds each letter in one format, the formats taken in turn
+# so that every one is exercised on a share of the letters; the other builds are the slow part.
+SAMPLE = {(tag, p, _variants(p)[k % len(_variants(p))]) for k, (tag, p) in enumerate(LETTERS)}
 
 
 def _lang(tag: str, p: Path) -> str:
@@ -345,45 +346,59 @@ def _lang(tag: str, p: Path) -> str:
     return lang or ("vi" if p.parent.name == "vi" else "ru")
 
 
-@pytest.fixture(scope="module")
-def findings(tmp_path_factory):
-    base = tmp_path_factory.mktemp("formats")
-    files: list[str] = []
-    keys: list[tuple[str, str]] = []
-    for tag, p in LETTERS:
-        files.append(str(p))
-        keys.append((str(p), "original"))
+class Linted:
+    """Scored rule ids of each build, linted in batches (one engine run per batch) on first use."""
+
+    def __init__(self, base: Path):
+        self.base = base
+        self.result: dict[tuple[str, str], tuple[set[str], str]] = {}
+
+    def _build(self, tag: str, p: Path, v: str) -> Path:
         letter = Letter(p, _lang(tag, p))
         stem = f"{tag}-{p.parent.name}-{p.stem}"
-        for v in _variants(p):
-            if v.startswith("docx"):
-                out = base / f"{stem}.{v}.docx"
-                build_docx(letter, out, v.split("-")[1])
-            elif v.startswith("html"):
-                out = base / f"{stem}.{v}.html"
-                out.write_text(build_html(letter, v.split("-")[1]), encoding="utf-8")
-            else:
-                out = base / f"{stem}.{v}.eml"
-                out.write_bytes(build_eml(letter, v.split("-")[1]))
-            files.append(str(out))
-            keys.append((str(p), v))
-    report = run(files, RunOptions(no_config=True, jobs=1))
-    result = {}
-    for key, f, r in zip(keys, files, report.files):
-        assert r.error is None, f"{f}: {r.error}"
-        result[key] = ({d.rule for d in r.diagnostics if d.severity != "suggestion"}, f)
-    return result
+        if v.startswith("docx"):
+            out = self.base / f"{stem}.{v}.docx"
+            build_docx(letter, out, v.split("-")[1])
+        elif v.startswith("html"):
+            out = self.base / f"{stem}.{v}.html"
+            out.write_text(build_html(letter, v.split("-")[1]), encoding="utf-8")
+        else:
+            out = self.base / f"{stem}.{v}.eml"
+            out.write_bytes(build_eml(letter, v.split("-")[1]))
+        return out
+
+    def ensure(self, cases) -> Linted:
+        files: list[str] = []
+        keys: list[tuple[str, str]] = []
+        for tag, p, v in cases:
+            if (str(p), "original") not in self.result and (str(p), "original") not in keys:
+                files.append(str(p))
+                keys.append((str(p), "original"))
+            if (str(p), v) not in self.result:
+                files.append(str(self._build(tag, p, v)))
+                keys.append((str(p), v))
+        if files:
+            report = run(files, RunOptions(no_config=True, jobs=1))
+            for key, f, r in zip(keys, files, report.files):
+                assert r.error is None, f"{f}: {r.error}"
+                self.result[key] = ({d.rule for d in r.diagnostics if d.severity != "suggestion"}, f)
+        return self
+
+    def __getitem__(self, key):
+        return self.result[key]
 
 
-def _params():
-    out = []
-    for tag, p, v in CASES:
-        out.append(pytest.param(tag, p, v, id=f"{tag}/{p.parent.name}/{p.stem}/{v}"))
-    return out
+@pytest.fixture(scope="module")
+def linted(tmp_path_factory):
+    return Linted(tmp_path_factory.mktemp("formats"))
 
 
-@pytest.mark.parametrize("tag,path,variant", _params())
-def test_same_findings(findings, tag, path, variant):
+def _params(sample: bool):
+    return [pytest.param(tag, p, v, id=f"{tag}/{p.parent.name}/{p.stem}/{v}")
+            for tag, p, v in CASES if ((tag, p, v) in SAMPLE) == sample]
+
+
+def _check(findings, tag, path, variant):
     root = dict(ROOTS)[tag]
     scored = _scored(root) - LAYOUT_IDS
     if variant.startswith("eml"):
@@ -393,6 +408,22 @@ def test_same_findings(findings, tag, path, variant):
     want = original & scored
     have = got & scored
     assert have == want, (f"{built}: missing {sorted(want - have)}, extra {sorted(have - want)}")
+
+
+@pytest.mark.parametrize("tag,path,variant", _params(sample=True))
+def test_same_findings(linted, tag, path, variant):
+    _check(linted.ensure(sorted(SAMPLE, key=str)), tag, path, variant)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("tag,path,variant", _params(sample=False))
+def test_same_findings_in_every_other_format(linted, tag, path, variant):
+    _check(linted.ensure([c for c in CASES if c not in SAMPLE]), tag, path, variant)
+
+
+def test_the_sample_takes_every_format():
+    variants = {v for _, _, v in SAMPLE}
+    assert variants == {v for _, _, v in CASES} or not LETTERS
 
 
 def test_cases_cover_both_languages():

@@ -1,7 +1,7 @@
 """What every check kind shares: its declared parameters and how it reports a finding."""
 from __future__ import annotations
 
-from typing import Iterable
+from collections.abc import Iterable
 
 from ..diagnostic import Diagnostic
 from ..options import Option

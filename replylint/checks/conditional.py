@@ -3,8 +3,8 @@ document). Triggers under negation ("доводы не подтвердилис�
 проверено", listed in `unless`) do not count."""
 from __future__ import annotations
 
-from .base import Check
 from ..matching import Matcher
+from .base import Check
 
 NEGATIONS = {
     "ru": {"не", "нет", "ни", "отсутствовать"},

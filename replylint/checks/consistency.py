@@ -1,8 +1,8 @@
 """`consistency`: one of two (or more) variants throughout; the minority forms are flagged."""
 from __future__ import annotations
 
-from .base import Check
 from ..matching import Matcher
+from .base import Check
 
 
 class Consistency(Check):

@@ -1,9 +1,9 @@
 """`existence`: flag every occurrence of listed words, lemmas, phrases or patterns."""
 from __future__ import annotations
 
-from .base import Check
 from ..matching import Matcher, quoted_spans
 from ..spans import overlaps
+from .base import Check
 
 
 class Existence(Check):

@@ -1,9 +1,9 @@
 """`required`: a zone, an e-mail header, or a word/pattern must be present."""
 from __future__ import annotations
 
-from .base import Check
 from ..matching import Matcher
 from ..spans import report_span
+from .base import Check
 
 
 class Required(Check):

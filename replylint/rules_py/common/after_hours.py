@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import email.utils
 from datetime import datetime, time, timedelta, timezone
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 import regex
@@ -15,9 +16,17 @@ import regex
 from ...options import Option
 from ...spans import report_span
 
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from ...checks.python import Python
+    from ...context import Context
+    from ...diagnostic import Diagnostic
+
 OPTIONS = {
     "working_hours": Option("hours", None, "start, end (HH:MM) and ISO days; settings.working_hours wins"),
     "timezone": Option("str", None, "UTC offset or IANA name; settings.timezone wins"),
+    "day_names": Option("strings", [], "the names of the days, Monday first, as the message says them"),
 }
 
 TZ_OFFSET = regex.compile(r"^(?:UTC|GMT)?\s*([+-])(\d{1,2})(?::?(\d{2}))?$", regex.I)
@@ -88,12 +97,6 @@ def outside_hours(dt: datetime, hours: dict, tz=None) -> bool:
         return not (start <= t <= end)
     return end < t < start            # a shift over midnight ("20:00"–"08:00")
 
-DAY_NAMES = {
-    "ru": ["понедельник", "вторник", "среда", "четверг", "пятница", "суббота", "воскресенье"],
-    "vi": ["thứ Hai", "thứ Ba", "thứ Tư", "thứ Năm", "thứ Sáu", "thứ Bảy", "Chủ nhật"],
-    "en": ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"],
-}
-
 
 def _first_line(doc):
     s, e = report_span(doc.text, "start")
@@ -102,7 +105,7 @@ def _first_line(doc):
     return s, e
 
 
-def find(ctx, check):
+def find(ctx: Context, check: Python) -> Iterator[Diagnostic]:
     doc = ctx.doc
     if doc.kind != "email":
         return
@@ -116,9 +119,9 @@ def find(ctx, check):
     if not outside_hours(dt, hours, tz):
         return
     local = dt.astimezone(tz) if tz is not None and dt.tzinfo is not None else dt
-    lang = doc.lang if doc.lang in ("ru", "vi") else "en"
+    days = opts.get("day_names") or []
     s, e = _first_line(doc)
     yield check.hit(ctx, s, e, sent=local.strftime("%d.%m.%Y %H:%M"),
-                    day=DAY_NAMES[lang][local.isoweekday() - 1],
+                    day=days[local.isoweekday() - 1] if len(days) == 7 else local.strftime("%A"),
                     begin=parse_hhmm(hours.get("start"), time(8, 0)).strftime("%H:%M"),
                     finish=parse_hhmm(hours.get("end"), time(18, 0)).strftime("%H:%M"))

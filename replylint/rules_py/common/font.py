@@ -1,6 +1,8 @@
 """`common.font`: body font or size outside the language's limits (.docx)."""
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from ...options import Option
 from .layout_limits import (
     WORDS,
@@ -12,6 +14,13 @@ from .layout_limits import (
     report_lang,
 )
 
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from ...checks.python import Python
+    from ...context import Context
+    from ...diagnostic import Diagnostic
+
 OPTIONS = {
     "fonts": Option("str_or_strings", None, "allowed body fonts (null: any)"),
     "sizes": Option("range", None, "allowed body font size in pt, [min, max]"),
@@ -22,7 +31,7 @@ def _norm_font(name) -> str:
     return " ".join(str(name or "").lower().split())
 
 
-def find(ctx, check):
+def find(ctx: Context, check: Python) -> Iterator[Diagnostic]:
     """Body font (most characters) not in `fonts` (null: any), or its size outside `sizes`."""
     doc = ctx.doc
     layout = doc.layout or {}

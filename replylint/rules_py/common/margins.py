@@ -1,6 +1,8 @@
 """`common.margins`: page margins outside the language's limits (.docx)."""
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from ...options import Option
 from .layout_limits import (
     SIDES,
@@ -14,12 +16,19 @@ from .layout_limits import (
     report_lang,
 )
 
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from ...checks.python import Python
+    from ...context import Context
+    from ...diagnostic import Diagnostic
+
 OPTIONS = {
     "margins": Option("ranges", None, "mm per side: top, bottom, left, right -> [min, max]"),
 }
 
 
-def find(ctx, check):
+def find(ctx: Context, check: Python) -> Iterator[Diagnostic]:
     """Margins of the first section outside the per-language limits (option `margins`)."""
     layout = ctx.doc.layout or {}
     wanted = limits(ctx, check, "margins")

@@ -1,6 +1,8 @@
 """`common.page-format`: page not A4 portrait (.docx)."""
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from ...options import Option
 from .layout_limits import (
     PAPERS,
@@ -12,6 +14,13 @@ from .layout_limits import (
     report_lang,
 )
 
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from ...checks.python import Python
+    from ...context import Context
+    from ...diagnostic import Diagnostic
+
 OPTIONS = {
     "width": Option("number", 210, "page width in mm"),
     "height": Option("number", 297, "page height in mm"),
@@ -19,7 +28,7 @@ OPTIONS = {
 }
 
 
-def find(ctx, check):
+def find(ctx: Context, check: Python) -> Iterator[Diagnostic]:
     """Page not A4 portrait (or the configured `width`×`height` mm, `orientation`)."""
     layout = ctx.doc.layout or {}
     width, height = layout.get("page_width"), layout.get("page_height")

@@ -21,13 +21,20 @@ import bisect
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 import regex
 
 from ...options import Option
 from ...spans import line_bounds
 from ...wordlists import alternation, compiled
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from ...checks.python import Python
+    from ...context import Context
+    from ...diagnostic import Diagnostic
 
 # ------------------------------------------------------------------ checksums
 
@@ -310,7 +317,7 @@ def find_identifiers(text: str, lang: str, header_spans=(), patterns: Patterns |
     return [Identifier(s, e, k, kinds[(s, e)]) for s, e, k in sorted(found.items)]
 
 
-def find(ctx, check):
+def find(ctx: Context, check: Python) -> Iterator[Diagnostic]:
     doc = ctx.doc
     opts = check.options(ctx)
     names = opts.get("kind_names") or {}

@@ -1,10 +1,19 @@
 """`common.personal-mailbox`: an e-mail sent from a public webmail domain, or outside the configured `work_domains`."""
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import regex
 
 from ...options import Option
 from ...spans import report_span
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from ...checks.python import Python
+    from ...context import Context
+    from ...diagnostic import Diagnostic
 
 OPTIONS = {
     "public_domains": Option("strings", [], "webmail domains besides the built-in list"),
@@ -58,7 +67,7 @@ def _first_line(doc):
     return s, e
 
 
-def find(ctx, check):
+def find(ctx: Context, check: Python) -> Iterator[Diagnostic]:
     doc = ctx.doc
     if doc.kind != "email":
         return

@@ -8,10 +8,19 @@ Built on the shared analysis (`ctx.analysis.sentences`) with two refinements the
 """
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import regex
 
 from ...checks.metric import count_words
 from ...options import Option
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from ...checks.python import Python
+    from ...context import Context
+    from ...diagnostic import Diagnostic
 
 OPTIONS = {
     "max": Option("int", None, "most words (ru) or syllables (vi) in a body sentence"),
@@ -40,7 +49,7 @@ def _pieces(text: str, s: int, e: int):
             yield a, b
 
 
-def find(ctx, check):
+def find(ctx: Context, check: Python) -> Iterator[Diagnostic]:
     opts = check.options(ctx)
     hi = opts.get("max")
     if hi is None:

@@ -15,6 +15,7 @@ Quiet as well:
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 import regex
 
@@ -23,6 +24,13 @@ from ...nlp import morph_ru
 from ...options import Option
 from ...spans import line_bounds
 from ...structure import vi
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from ...checks.python import Python
+    from ...context import Context
+    from ...diagnostic import Diagnostic
 
 OPTIONS = {
     "min_words": Option("int", 3, "all-capital words in a run that fires"),
@@ -135,7 +143,7 @@ def _runs(text, s, e):
         yield run
 
 
-def find(ctx, check):
+def find(ctx: Context, check: Python) -> Iterator[Diagnostic]:
     opts = check.options(ctx)
     min_words = int(opts.get("min_words", 3))
     heading_words = int(opts.get("heading_words", 12))

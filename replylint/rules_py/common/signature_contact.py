@@ -3,10 +3,19 @@ or the executor. The phones are found once by the structure (`ctx.contact_phones
 structure/signer.py): a phone in the letterhead or the addressee block does not count."""
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from ...spans import report_span
 
+if TYPE_CHECKING:
+    from collections.abc import Iterator
 
-def find(ctx, check):
+    from ...checks.python import Python
+    from ...context import Context
+    from ...diagnostic import Diagnostic
+
+
+def find(ctx: Context, check: Python) -> Iterator[Diagnostic]:
     doc = ctx.doc
     if not doc.text.strip() or ctx.contact_phones:
         return

@@ -2,10 +2,19 @@
 of the reply. The signer is found once by the structure (`ctx.signer`, structure/signer.py)."""
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from ...spans import report_span
 
+if TYPE_CHECKING:
+    from collections.abc import Iterator
 
-def find(ctx, check):
+    from ...checks.python import Python
+    from ...context import Context
+    from ...diagnostic import Diagnostic
+
+
+def find(ctx: Context, check: Python) -> Iterator[Diagnostic]:
     doc = ctx.doc
     if not doc.text.strip() or ctx.signer is not None:
         return

@@ -1,10 +1,19 @@
 """`common.subject-missing`: an e-mail with no Subject, a Vietnamese công văn with no trích yếu "V/v …"."""
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import regex
 
 from ...spans import report_span
 from ...structure import vi
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from ...checks.python import Python
+    from ...context import Context
+    from ...diagnostic import Diagnostic
 
 VI_NUMBER = regex.compile(rf"(?m)^[ \t#*]*(?:{vi.NUMBER_LABEL})\s*:\s*\S")
 
@@ -20,7 +29,7 @@ def _first_line(doc):
     return s, e
 
 
-def find(ctx, check):
+def find(ctx: Context, check: Python) -> Iterator[Diagnostic]:
     doc = ctx.doc
     if doc.kind == "email":
         if "subject" not in doc.metadata and doc.format != "eml":

@@ -8,12 +8,20 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import regex
 
 from ...nlp import analyse_text
 from ...options import Option
 from ...wordlists import alternation, compiled
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from ...checks.python import Python
+    from ...context import Context
+    from ...diagnostic import Diagnostic
 
 OPTIONS = {
     "max_shared": Option("int", 1, "content lemmas a question may share with the reply and still be unanswered"),
@@ -73,7 +81,7 @@ def questions(appeal_text: str, vocab: Vocabulary) -> Iterator[tuple[str, set[st
                 yield " ".join(sentence.split()), lemmas
 
 
-def find(ctx, check):
+def find(ctx: Context, check: Python) -> Iterator[Diagnostic]:
     appeal = ctx.doc.metadata.get("appeal")
     if not appeal or not appeal.get("text"):
         return

@@ -9,16 +9,62 @@ Allowlist: the rule's option `allow` and the organisation setting `allowed_abbre
 (both empty by default). Each abbreviation is reported once, at its first undefined use."""
 from __future__ import annotations
 
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
 import regex
 
 from ...matching import fold, quoted_spans
 from ...options import Option
 from ...spans import line_bounds, overlaps
 from ...structure import vi
+from ...wordlists import alternation, compiled
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from ...checks.python import Python
+    from ...context import Context
+    from ...diagnostic import Diagnostic
 
 OPTIONS = {
     "allow": Option("strings", [], "abbreviations allowed without their full form"),
+    "units": Option("strings", [], "currency codes: units, not abbreviations"),
+    "international": Option("strings", [], "international acronyms of foreign words: no Vietnamese full form"),
+    "definition_phrases": Option("regexes", [], "what introduces an abbreviation inside parentheses",
+                                 flags=regex.I),
+    "organisations": Option("phrases", [], "kinds of organisation whose registered name may hold capitals"),
+    "serial_words": Option("phrases", [], "words before the series letters of a serial number"),
+    "admin_levels": Option("phrases", [], "levels of administration: a capital word before one names an office"),
+    "prescribed_labels": Option("words", [], "labels of lines where Nghị định 30 prescribes abbreviations"),
 }
+
+
+@dataclass(frozen=True)
+class Patterns:
+    """The patterns built from the rule's word lists."""
+    definition: regex.Pattern       # "(sau đây gọi tắt là UBND)"
+    organisation_before: regex.Pattern
+    serial_before: regex.Pattern
+    admin_after: regex.Pattern
+    prescribed_line: regex.Pattern
+
+
+@lru_cache(maxsize=4)
+def _patterns(definition: tuple, organisations: tuple, serial: tuple, admin: tuple, labels: tuple) -> Patterns:
+    return Patterns(
+        definition=compiled(rf"\(\s*(?:sau\s+đây\s+)?(?:được\s+)?{alternation(definition, escape=False)}"
+                            r"\s*:?\s*(?P<x>[^()\n]{1,80})\)", regex.I),
+                organisation_before=compiled(rf"{alternation(organisations, space=' ')}"
+                                     r"(?:[ \t]+[\p{Lu}\d][\p{L}\d&.,-]*)*[ \t]+$"),
+                serial_before=compiled(rf"\b{alternation(serial, space=' ')}[ \t]+$", regex.I),
+                admin_after=compiled(rf"[ \t]+{alternation(admin, space=' ')}\b"),
+        prescribed_line=compiled(
+            rf"^[ \t]*(?:(?:{vi.NUMBER_LABEL})\s*:|(?:{vi.SUBJECT_MARK})\b|{vi.AUTHORITY}|{vi.RECIPIENTS_LABEL}"
+            rf"|[-–•+]?\s*{alternation(labels)}\b|(?:ĐT|SĐT|ĐTDĐ|DĐ|Tel|Fax|Email|E-mail|Website|Hotline)\s*:)"),
+    )
+
 
 ABBR = regex.compile(r"(?<![\p{L}\d_])(?P<a>[A-ZĐ][A-ZĐ0-9]*[A-ZĐ][A-ZĐ0-9]*)(?![\p{L}\d_])")
 _CODE_NEIGHBOUR_BEFORE = regex.compile(r"[\p{L}\d][/\-–.:][ \t]?$")
@@ -28,35 +74,14 @@ _ROMAN = regex.compile(r"^(?=[IVXLC])C{0,3}(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})$
 _SYLLABLE = regex.compile(
     r"^(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnpqrstvx])?"
     r"(?:[aeiouy]{1,3})(?:ch|ng|nh|[cmnpt])?$")
-_DEF_PHRASE = regex.compile(
-    r"\(\s*(?:sau\s+đây\s+)?(?:được\s+)?(?:gọi\s+tắt\s+là|viết\s+tắt\s+là|gọi\s+chung\s+là|gọi\s+là|viết\s+tắt|gọi\s+tắt)"
-    r"\s*:?\s*(?P<x>[^()\n]{1,80})\)", regex.I)
 _DEF_PAREN = regex.compile(r"(?<=[\p{L}\d\"”»][ \t]*)\((?P<x>[^()\n]{1,60})\)")
 # "UBND (Ủy ban nhân dân)": the full form in parentheses right after the abbreviation
 _FULL_AFTER = regex.compile(r"[ \t]*\((?P<x>[^()\n\d/]{3,80})\)")
-# the registered name of an organisation: "Công ty TNHH MTV …", "Ngân hàng TMCP …"
-_ORG_BEFORE = regex.compile(
-    r"(?:Công ty|Tổng công ty|Ngân hàng|Tập đoàn|Doanh nghiệp|Hợp tác xã|Chi nhánh|Văn phòng đại diện)"
-    r"(?:[ \t]+[\p{Lu}\d][\p{L}\d&.,-]*)*[ \t]+$")
-# currency codes are units, not abbreviations of Vietnamese terms
-UNITS = {"VNĐ", "VND", "USD", "EUR"}
-# international technical acronyms of foreign words (mã QR, tệp PDF, mã OTP): no Vietnamese
-# full form exists to introduce; Vietnamese abbreviations (UBND, TTHC, CCCD) are still reported
-INTERNATIONAL = {"QR", "PDF", "OTP", "PIN", "SMS", "ATM", "USB", "GPS", "URL", "JPG", "JPEG", "PNG",
-                 "HIV", "AIDS", "COVID", "ADN", "DNA", "ASEAN", "UNESCO", "WTO", "SIM", "API", "IELTS",
-                 "TOEIC", "GDP", "WIFI", "LED", "CPU", "USD", "EU", "ISO"}
-_PRESCRIBED_LINE = regex.compile(
-    rf"^[ \t]*(?:(?:{vi.NUMBER_LABEL})\s*:|(?:{vi.SUBJECT_MARK})\b|{vi.AUTHORITY}|{vi.RECIPIENTS_LABEL}"
-    r"|[-–•+]?\s*Lưu\b|[-–•+]?\s*LƯU\b|(?:ĐT|SĐT|ĐTDĐ|DĐ|Tel|Fax|Email|E-mail|Website|Hotline)\s*:)")
 _UPPER_WORD = regex.compile(r"[\p{Lu}\d][\p{Lu}\d.,:;/\-–()]*")
 _WORD = regex.compile(r"\S+")
 
 
-# the series letters of a serial number: "Giấy chứng nhận số CS 047215", "seri AA 0123456"
-_SERIAL_BEFORE = regex.compile(r"(?:\bsố|\bseri|\bsê-ri|\bseries|\bký hiệu|\bphôi)[ \t]+$", regex.I)
-_SERIAL_AFTER = regex.compile(r"^[ \t]?\d{4,}\b")
-# a level of administration after a capital word: "CA xã", "UB huyện" abbreviate an office
-_ADMIN_AFTER = regex.compile(r"[ \t]+(?:xã|phường|thị trấn|huyện|quận|thị xã|thành phố|tỉnh)\b")
+_SERIAL_AFTER = regex.compile(r"^[ \t]?\d{4,}\b")    # the number after a serial's letters
 _TOKEN_EDGE = regex.compile(r"[\s(),;«»\"“”]")
 # "THPT Nguyễn Du (Trường Trung học phổ thông Nguyễn Du)": a parenthesis later in the same
 # clause whose words spell the abbreviation by their initials
@@ -100,10 +125,10 @@ def is_syllable(word: str) -> bool:
     return bool(_SYLLABLE.match(fold(word).lower()))
 
 
-def _definitions(text: str) -> dict[str, int]:
+def _definitions(text: str, definition: regex.Pattern) -> dict[str, int]:
     """abbreviation -> offset of its first definition."""
     out: dict[str, int] = {}
-    for rx in (_DEF_PHRASE, _DEF_PAREN):
+    for rx in (definition, _DEF_PAREN):
         for m in rx.finditer(text):
             inner = m.group("x")
             if rx is _DEF_PAREN:
@@ -160,26 +185,29 @@ def _in_recipients_block(text: str, pos: int) -> bool:
     return False
 
 
-def find(ctx, check):
+def find(ctx: Context, check: Python) -> Iterator[Diagnostic]:
     opts = check.options(ctx)
     allow = set(opts.get("allow") or ()) | set(ctx.settings.get("allowed_abbreviations") or ())
+    known = set(opts.get("units") or ()) | set(opts.get("international") or ())
+    pats = _patterns(*(tuple(opts.get(k) or ()) for k in (
+        "definition_phrases", "organisations", "serial_words", "admin_levels", "prescribed_labels")))
     text = ctx.doc.text
     spans = ctx.spans(check.rule.zones)
     if not spans:
         return
-    defs = _definitions(text)
+    defs = _definitions(text, pats.definition)
     seen: set[str] = set()
     quoted = quoted_spans(text)
     for s, e in spans:
         shouted = _shouted_spans(text, s, e)
         for m in ABBR.finditer(text, s, e):
             a = m.group("a")
-            if a in seen or a in allow or a in UNITS or a in INTERNATIONAL:
+            if a in seen or a in allow or a in known:
                 continue
             st, en = m.span("a")
             if _ROMAN.match(a):
                 continue
-            if is_syllable(a) and not (a.isascii() and _ADMIN_AFTER.match(text, en)):
+            if is_syllable(a) and not (a.isascii() and pats.admin_after.match(text, en)):
                 continue        # "KHÔNG", "ĐẤT"; but "CA xã", "UB huyện" name an office
             if regex.search(r"\d", a):
                 continue        # a form or model code glued to digits: "Mẫu CT01", "hạng B2", "lớp 7A3"
@@ -190,15 +218,15 @@ def find(ctx, check):
             if (_CODE_NEIGHBOUR_BEFORE.search(before) or _CODE_NEIGHBOUR_AFTER.match(after)) \
                     and _is_code(text, st, en) or _STANDARD.match(after):
                 continue
-            if _SERIAL_AFTER.match(after) and _SERIAL_BEFORE.search(text, max(0, st - 12), st):
+            if _SERIAL_AFTER.match(after) and pats.serial_before.search(text, max(0, st - 12), st):
                 continue
             if any(a0 <= st < b0 for a0, b0 in shouted):
                 continue
             ls, le = _line_bounds(text, st)
-            if _PRESCRIBED_LINE.match(text[ls:le]) or _in_recipients_block(text, st):
+            if pats.prescribed_line.match(text[ls:le]) or _in_recipients_block(text, st):
                 continue
             if _FULL_AFTER.match(text, en, min(len(text), en + 90)) or \
-                    _ORG_BEFORE.search(text, max(0, st - 120), st):
+                    pats.organisation_before.search(text, max(0, st - 120), st):
                 continue
             later = _PAREN_LATER.match(text, en, min(len(text), en + 170))
             if later and _spelled_by(a, later.group("x")):

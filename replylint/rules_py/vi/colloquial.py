@@ -20,6 +20,7 @@ is split back into its syllables for this check only."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import regex
 
@@ -27,6 +28,13 @@ from ...matching import Matcher, cached_matcher, quoted_spans
 from ...options import Option
 from ...spans import overlaps
 from ...wordlists import alternation, compiled
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from ...checks.python import Python
+    from ...context import Context
+    from ...diagnostic import Diagnostic
 
 OPTIONS = {
     "particles": Option("words", [], "flagged wherever pyvi finds them as a word"),
@@ -247,7 +255,7 @@ def _phrase_findings(ctx, check, vocab: Vocabulary, spans, skip, reported):
             yield check.hit(ctx, m.start, m.end, suggestion=None, hint=vocab.hint(None))
 
 
-def find(ctx, check):
+def find(ctx: Context, check: Python) -> Iterator[Diagnostic]:
     vocab = vocabulary(check.options(ctx))
     text = ctx.doc.text
     spans = ctx.spans(check.rule.zones)

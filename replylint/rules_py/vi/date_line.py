@@ -1,12 +1,21 @@
 """`vi.date-line`: the place and date line of a công văn missing or malformed."""
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import regex
 
 from ...options import Option
 from ...spans import first_line_span
 from ...structure import vi_kind as K
 from ...structure.runin import logical_lines
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from ...checks.python import Python
+    from ...context import Context
+    from ...diagnostic import Diagnostic
 
 OPTIONS = {
     "example": Option("str", "", "a well-formed place-and-date line, shown in the messages"),
@@ -57,7 +66,7 @@ def _fmt_date(template, place, d, m, y):
     return template.format(place=place, d=d2, m=m2, y=y2)
 
 
-def find(ctx, check):
+def find(ctx: Context, check: Python) -> Iterator[Diagnostic]:
     k = ctx.vi_kind           # the YAML's document_kinds chose the kinds this rule sees
     text = ctx.doc.text
     note = K.kind_note(k)

@@ -13,13 +13,21 @@ import datetime as dt
 from dataclasses import dataclass
 from email.utils import parsedate_to_datetime
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 import regex
 
 from ...options import Option
-from ...wordlists import alternation, compiled
 from ...spans import line_spans
 from ...structure import vi_kind as K
+from ...wordlists import alternation, compiled
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from ...checks.python import Python
+    from ...context import Context
+    from ...diagnostic import Diagnostic
 
 OPTIONS = {
     "days": Option("int", 30, "days from the appeal to the reply"),
@@ -167,7 +175,7 @@ def appeal_date(text: str, start: int, end: int, patterns: AppealPatterns):
     return dated
 
 
-def find(ctx, check):
+def find(ctx: Context, check: Python) -> Iterator[Diagnostic]:
     if ctx.unreadable:
         return      # dates and an extension notice cannot be read in TCVN3/VNI text
     doc, text = ctx.doc, ctx.doc.text

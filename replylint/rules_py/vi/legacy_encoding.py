@@ -1,6 +1,8 @@
 """`vi.legacy-encoding`: text in TCVN3 (ABC) or VNI, or a .docx font of those encodings."""
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import regex
 
 from ...language import LEGACY_MID_CAP as _MID_CAP
@@ -8,6 +10,13 @@ from ...language import LEGACY_ODD as _ODD
 from ...language import legacy_encoding as _detect
 from ...language import legacy_to_unicode as to_unicode
 from ...language import line_legacy_encoding as _line_encoding
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from ...checks.python import Python
+    from ...context import Context
+    from ...diagnostic import Diagnostic
 
 NAMES = {"tcvn3": "TCVN3 (ABC, phông .VnTime)", "vni": "VNI (phông VNI-Times)"}
 
@@ -34,7 +43,7 @@ def _font_paragraphs(doc) -> list[tuple[int, int, str]]:
     return out
 
 
-def find(ctx, check):
+def find(ctx: Context, check: Python) -> Iterator[Diagnostic]:
     doc = ctx.doc
     found = list(ctx.legacy_passages)
     for s, e, enc in found:

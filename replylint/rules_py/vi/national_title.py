@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import unicodedata
+from typing import TYPE_CHECKING
 
 import regex
 
@@ -11,6 +12,13 @@ from ...spans import first_line_span
 from ...structure import vi
 from ...structure import vi_kind as K
 from ...wordlists import compiled
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from ...checks.python import Python
+    from ...context import Context
+    from ...diagnostic import Diagnostic
 
 MESSAGES = ("misspelt", "missing", "title_form", "motto_missing", "motto_form")
 OPTIONS = {
@@ -54,7 +62,7 @@ def _find_folded(pattern, text, spans):
             yield offs[m.start()], offs[m.end() - 1] + 1
 
 
-def find(ctx, check):
+def find(ctx: Context, check: Python) -> Iterator[Diagnostic]:
     k = ctx.vi_kind           # the YAML's document_kinds chose the kinds this rule sees
     doc, text = ctx.doc, ctx.doc.text
     opts = check.options(ctx)

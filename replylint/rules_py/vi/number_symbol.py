@@ -1,6 +1,8 @@
 """`vi.number-symbol`: a công văn without "Số: …/…-…" or with a malformed one."""
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import regex
 
 from ...options import Option
@@ -8,6 +10,13 @@ from ...spans import first_line_span
 from ...structure import vi
 from ...structure import vi_kind as K
 from ...structure.runin import logical_lines
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from ...checks.python import Python
+    from ...context import Context
+    from ...diagnostic import Diagnostic
 
 OPTIONS = {
     "example": Option("str", "", "a well-formed number and symbol, shown in the messages"),
@@ -30,7 +39,7 @@ _NUM_OK = regex.compile(
     r"^(?P<num>\d+|[ .…_\u00a0\ue000]*)/(?P<sym>(?:\d{4}/)?[A-ZĐ][A-ZĐa-zđ0-9]*(?:[-–][A-ZĐa-zđ0-9]+)*)\.?$")
 
 
-def find(ctx, check):
+def find(ctx: Context, check: Python) -> Iterator[Diagnostic]:
     k = ctx.vi_kind           # the YAML's document_kinds chose the kinds this rule sees
     text = ctx.doc.text
     note = K.kind_note(k)

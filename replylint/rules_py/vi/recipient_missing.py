@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 import regex
 
@@ -11,6 +12,13 @@ from ...spans import first_line_span
 from ...structure import vi
 from ...structure import vi_kind as K
 from ...wordlists import alternation, compiled
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from ...checks.python import Python
+    from ...context import Context
+    from ...diagnostic import Diagnostic
 
 OPTIONS = {
     "greeting_objects": Option("phrases", [], "'Kính gửi lời …' with one of these greets nobody by name "
@@ -40,7 +48,7 @@ def _greetings(objects: tuple) -> Greetings:
                        regex.M | regex.I))
 
 
-def find(ctx, check):
+def find(ctx: Context, check: Python) -> Iterator[Diagnostic]:
     k = ctx.vi_kind           # the YAML's document_kinds chose the kinds this rule sees
     doc, text = ctx.doc, ctx.doc.text
     opts = check.options(ctx)

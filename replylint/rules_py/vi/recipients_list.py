@@ -1,12 +1,21 @@
 """`vi.recipients-list`: a công văn without "Nơi nhận:" or without "- Lưu: VT"."""
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import regex
 
 from ...options import Option
 from ...spans import last_line_span
 from ...structure import vi_kind as K
 from ...wordlists import alternation, compiled
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from ...checks.python import Python
+    from ...context import Context
+    from ...diagnostic import Diagnostic
 
 OPTIONS = {
     "archive_labels": Option("words", [], "the label of the line saying where the original is kept (Lưu)"),
@@ -21,7 +30,7 @@ def _archive(labels: tuple) -> regex.Pattern:
     return compiled(rf"^[ \t]*[-–•+*]?[ \t]*{alternation(labels, escape=True)}\b[ \t]*:?(?P<rest>.*)$", regex.M)
 
 
-def find(ctx, check):
+def find(ctx: Context, check: Python) -> Iterator[Diagnostic]:
     k = ctx.vi_kind           # the YAML's document_kinds chose the kinds this rule sees
     doc, text = ctx.doc, ctx.doc.text
     note = K.kind_note(k)
