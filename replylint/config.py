@@ -10,8 +10,7 @@ from pathlib import Path
 
 import yaml
 
-from . import settings as settings_schema
-from . import yamlio
+from . import settings as settings_schema, yamlio
 from .diagnostic import SEVERITIES
 
 CONFIG_NAMES = (".replylint.yaml", ".replylint.yml")

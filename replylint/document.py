@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import bisect
 from array import array
+from dataclasses import dataclass, field
 
 from .spans import SpanSet, line_bounds
-from dataclasses import dataclass, field
 
 # Template placeholders ({{ name }}) are masked as runs of this private-use character: a value
 # that will be filled in. Rules treat such a run as any value (a name, a number, a date).
@@ -62,7 +62,7 @@ class SourceMap:
     def _line_breaks(self) -> array:
         if self._breaks is None:
             breaks = array("q")
-            text, find = self._text, self._text.find
+            find = self._text.find
             i = find("\n")
             while i >= 0:
                 breaks.append(i)
@@ -123,7 +123,7 @@ class Document:
         s, e = line_bounds(src, offset)
         return src[s:e]
 
-    def _spans(self, name: str, key: str, spans) -> "SpanSet":
+    def _spans(self, name: str, key: str, spans) -> SpanSet:
         cache = self.__dict__.setdefault("_span_sets", {})
         hit = cache.get((name, key))
         if hit is None or hit.source is not spans or hit.size != len(spans):

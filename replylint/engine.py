@@ -4,9 +4,9 @@ from __future__ import annotations
 import bisect
 import os
 import sys
-from pathlib import Path
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from .budget import DEFAULT_TIME_LIMIT, BudgetExceeded, time_budget
 from .config import Config, ConfigError, discover, load_file
@@ -20,7 +20,6 @@ from .packs import load_rules
 from .report import FileResult, Report
 from .selection import DEFAULT_EXCLUDE, Excludes, spec
 from .selectors import Known, SelectorError, matches
-
 
 VI_KINDS = ("congvan", "reply")   # --kind values that are letters of a Vietnamese sub-kind
 

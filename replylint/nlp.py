@@ -8,7 +8,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from .document import Document
 
@@ -83,7 +83,7 @@ def _span_at(spans, starts, offset):
 
 # ---------------------------------------------------------------- Russian
 
-@lru_cache(maxsize=None)
+@cache
 def morph_ru():
     import pymorphy3
     return pymorphy3.MorphAnalyzer(lang="ru")

@@ -17,9 +17,8 @@ full pages plus the used share of the last page's text area.
 """
 from __future__ import annotations
 
-import re
-
 import math
+import re
 
 PT_PER_MM = 72 / 25.4
 

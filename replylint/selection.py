@@ -162,7 +162,7 @@ def _walk(top: str, wanted, excludes_for, gitignore: GitIgnore | None, add) -> N
         chain = gitignore.chain(here, root) if gitignore else []
         ex = excludes_for(os.path.join(folder, "_"))
 
-        def keep(name: str, is_dir: bool) -> bool:
+        def keep(name: str, is_dir: bool, here=here, ex=ex, chain=chain) -> bool:
             if name.startswith(".") or name.startswith("~$"):   # hidden, Office lock files
                 return False
             path = here / name

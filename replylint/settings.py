@@ -197,7 +197,7 @@ def _one_layout(value, key: str) -> dict:
         elif k == "margins":
             if not isinstance(v, dict):
                 raise SettingError(where, f"{where} must map top/bottom/left/right to [min, max] mm")
-            for side, b in v.items():
+            for side in v:
                 if side not in ("top", "bottom", "left", "right"):
                     raise SettingError(f"{where}.{side}", f"unknown side '{side}' in {where}")
             out[k] = {side: _bounds(b, f"{where}.{side}", 0, 500, "mm") for side, b in v.items()}

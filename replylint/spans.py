@@ -41,10 +41,10 @@ def line_bounds(text: str, pos: int, window: int = LINE_WINDOW) -> tuple[int, in
     return s, (hi if e < 0 else e)
 
 
-_SPAN_SETS: dict[int, "SpanSet"] = {}
+_SPAN_SETS: dict[int, SpanSet] = {}
 
 
-def span_set(spans) -> "SpanSet":
+def span_set(spans) -> SpanSet:
     """The SpanSet of a list of spans, built once per list (rules ask the same quotation or
     skip list about every token of a document)."""
     hit = _SPAN_SETS.get(id(spans))

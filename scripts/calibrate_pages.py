@@ -234,8 +234,8 @@ def fonts_used(pdf: str) -> set[str]:
 
 
 def run(n: int, keep: str | None, seed: int) -> int:
-    from replylint.readers.docx import read_docx
     from replylint import pages
+    from replylint.readers.docx import read_docx
 
     ensure_tools()
     folder = keep or tempfile.mkdtemp(prefix="calibrate-")

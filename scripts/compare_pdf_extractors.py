@@ -43,6 +43,7 @@ def extractors():
     import pypdf
     from pdfminer.high_level import extract_text
     from pdfminer.layout import LAParams
+
     from replylint.readers.pdf import read_pdf
     return {
         "pdfminer.six extract_text(LAParams())": lambda p: extract_text(p, laparams=LAParams()),

@@ -131,9 +131,9 @@ def test_unknown_language_is_noted(tmp_path):
 def test_fix_keeps_encoding_and_line_endings(tmp_path):
     p = tmp_path / "a.txt"
     p.write_bytes("Ответ дан 🙂\r\nСтрока два\r\n".encode("cp1251", errors="ignore") if False else
-                  "Ответ дан 🙂\r\nСтрока два\r\n".encode("utf-8"))
+                  "Ответ дан 🙂\r\nСтрока два\r\n".encode())
     r = invoke("check", str(p), "--select", "common.emoji", "--fix")
-    assert p.read_bytes() == "Ответ дан\r\nСтрока два\r\n".encode("utf-8"), r.output
+    assert p.read_bytes() == "Ответ дан\r\nСтрока два\r\n".encode(), r.output
 
 
 def test_diff_changes_nothing(tmp_path):

@@ -6,12 +6,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from replylint.rules_py.common import after_hours as hours
-from replylint.rules_py.common import personal_data as ids
-from replylint.rules_py.common import personal_mailbox as mailbox
-from replylint.structure import signer as sig
 from replylint.linter import document_from_text, lint
 from replylint.packs import builtin_rules_dir, load_pack
+from replylint.rules_py.common import after_hours as hours, personal_data as ids, personal_mailbox as mailbox
+from replylint.structure import signer as sig
 
 MINE = {"common.placeholder", "common.shouting", "common.personal-data",
         "common.signature-missing", "common.signature-contact", "common.subject-missing",
@@ -194,8 +192,8 @@ def test_signature_contact_letterhead_phone_does_not_count():
 # ------------------------------------------------------------------ labelled corpus
 
 def _corpus_docs(shared_corpus):
-    from replylint.readers import read
     from replylint.language import detect
+    from replylint.readers import read
     for exp in sorted((shared_corpus / "labeled").glob("*/*.expect.yaml")):
         src = exp.with_name(exp.name[: -len(".expect.yaml")])
         doc = read(str(src))

@@ -2,9 +2,10 @@
 marked ones, or whose fix differs; the loader rejects examples that do not say where."""
 import pytest
 
-from helpers import make_rule
 from replylint import examples
 from replylint.packs import PackError
+
+from helpers import make_rule
 
 RULE = """\
 zones: [all]

@@ -6,8 +6,7 @@ import json
 import pytest
 from typer.testing import CliRunner
 
-from replylint import config as cfgmod
-from replylint import structure
+from replylint import config as cfgmod, structure
 from replylint.cli import app
 from replylint.failures import STRICT_ENV, strict
 from replylint.linter import document_from_text, lint

@@ -5,8 +5,8 @@ import dataclasses
 import pytest
 from typer.testing import CliRunner
 
-from replylint.cli import app
 from replylint import examples
+from replylint.cli import app
 from replylint.fixes import fixed_text
 from replylint.packs import load_rules
 

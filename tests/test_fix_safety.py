@@ -14,8 +14,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from replylint import atomic, encoding
-from replylint import config as cfgmod
+from replylint import atomic, config as cfgmod, encoding
 from replylint.cli import app
 
 runner = CliRunner()

@@ -20,9 +20,9 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from test_format_invariance import LAYOUT_IDS, LETTERS, ROOTS, Letter, _lang, _scored, build_docx
 
 from replylint.engine import RunOptions, run
-from test_format_invariance import LAYOUT_IDS, LETTERS, ROOTS, Letter, _lang, _scored, build_docx
 
 FORMATS = ("odt", "pdf", "rtf")
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
@@ -50,7 +50,7 @@ def office(tmp_path_factory):
     for fmt in FORMATS + ("doc",):
         _convert(base, fmt, [s for _, _, s in sources])
     files, keys = [], []
-    for tag, p, out in sources:
+    for _tag, p, out in sources:
         files.append(str(p))
         keys.append((str(p), "original"))
         for fmt in FORMATS + ("doc",):

@@ -7,12 +7,13 @@ import inspect
 import pytest
 from typer.testing import CliRunner
 
-from helpers import make_rule
 from replylint import config as cfgmod
 from replylint.checks.python import Python
 from replylint.cli import app
 from replylint.options import Option, problem, problems
 from replylint.packs import PackError, load_rules
+
+from helpers import make_rule
 
 runner = CliRunner()
 

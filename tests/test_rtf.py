@@ -114,6 +114,7 @@ def test_rtf_without_extension_as_doc_and_on_stdin(tmp_path):
 
 def test_docx_saved_as_doc_and_on_stdin(tmp_path):
     import io
+
     import docx
     d = docx.Document()
     d.add_paragraph("Уважаемая Анна Петровна!")

@@ -4,8 +4,8 @@ from pathlib import Path
 import pytest
 
 from replylint.context import Context
-from replylint.structure.addressee_ru import surname_forms
 from replylint.linter import document_from_text, prepare
+from replylint.structure.addressee_ru import surname_forms
 
 SIGN = "\n\nНачальник отдела\nА.В. Николаев\n"
 
@@ -118,8 +118,8 @@ def test_email_to_one_address_is_one_person():
 
 
 def _third(text, kind="letter", metadata=None):
-    from replylint.packs import load_pack
     from replylint.linter import lint
+    from replylint.packs import load_pack
     rules = {r.id: r for r in load_pack(Path(__file__).resolve().parents[1] / "rules" / "ru")}
     doc = document_from_text(text, lang="ru", kind=kind, metadata=metadata)
     return [d.match for d in lint(doc, [rules["ru.third-person-address"]])]
@@ -172,8 +172,8 @@ def test_block_forms_round_d(rule, head, body, expected):
 
 
 def _missing(text, kind="email"):
-    from replylint.packs import load_pack
     from replylint.linter import lint
+    from replylint.packs import load_pack
     rules = {r.id: r for r in load_pack(Path(__file__).resolve().parents[1] / "rules" / "ru")}
     doc = document_from_text(text, lang="ru", kind=kind, metadata={"to_addresses": ["a@example.org"]})
     return [d.rule for d in lint(doc, [rules["ru.salutation-missing"]])]

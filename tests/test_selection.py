@@ -7,8 +7,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from replylint import config as cfgmod
-from replylint import engine
+from replylint import config as cfgmod, engine
 from replylint.cli import app
 from replylint.config import load_file
 from replylint.readers import ReadOptions

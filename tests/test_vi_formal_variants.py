@@ -5,6 +5,7 @@ import pytest
 
 from replylint.linter import document_from_text, lint, prepare
 from replylint.packs import builtin_rules_dir, load_pack
+
 VI = load_pack(builtin_rules_dir() / "vi")
 T = dict(
  h1="ỦY BAN NHÂN DÂN                    CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
@@ -16,12 +17,14 @@ T = dict(
  nn="Nơi nhận:\n- Như trên;\n- Lưu: VT, VP.",
  sig="TM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n\nNguyễn Văn Hùng")
 def doc(**kw):
-    t=dict(T); t.update(kw)
+    t = dict(T)
+    t.update(kw)
     numdate = t['num'] + ("                    " + t['date'] if t['date'] else "") if t['num'] else t['date']
     parts=[t['h1'],t['h2'],"",numdate,t['vv'],"",t['kg'],"",t['body'],"",t['nn'],"",t['sig']]
     return "\n".join(p for p in parts if p is not None)
 def rules(**kw):
-    d=document_from_text(doc(**kw),lang='vi',kind='letter'); prepare(d)
+    d = document_from_text(doc(**kw), lang='vi', kind='letter')
+    prepare(d)
     return {x.rule for x in lint(d, VI) if x.rule.startswith('vi.')}
 
 H1 = "ỦY BAN NHÂN DÂN                    "

@@ -4,10 +4,9 @@ from pathlib import Path
 
 import pytest
 
+from replylint.language import legacy_passages as passages, legacy_to_unicode as to_unicode
 from replylint.linter import document_from_text, lint, prepare
 from replylint.packs import builtin_rules_dir, load_pack
-from replylint.language import legacy_passages as passages
-from replylint.language import legacy_to_unicode as to_unicode
 from replylint.rules_py.vi.abbreviation import is_syllable
 from replylint.rules_py.vi.deadline import parse_date
 from replylint.structure import vi_kind

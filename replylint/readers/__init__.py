@@ -14,8 +14,8 @@ import stat
 import sys
 from dataclasses import dataclass
 
-from ..document import Document, ReadError
 from .. import language, suppression
+from ..document import Document, ReadError
 
 __all__ = ["ReadOptions", "EXTENSIONS", "read", "known_format", "unread_reason", "ReadError"]
 

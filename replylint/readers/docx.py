@@ -53,7 +53,6 @@ import io
 import os
 import re
 import zipfile
-from collections import Counter
 
 from ..document import Document, ReadError, SourceMap
 from .package import OLE_SIGNATURE, human_mb as _human, one_line as _one_line, unpacked_limit as _limit
@@ -63,7 +62,7 @@ W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 A = "http://schemas.openxmlformats.org/drawingml/2006/main"
-_W = "{%s}" % W
+_W = f"{{{W}}}"
 
 
 def w(tag: str) -> str:

@@ -24,8 +24,8 @@ import email.policy
 import email.utils
 from datetime import timezone
 
-from ..document import Document, ReadError, SourceMap
 from .. import encoding
+from ..document import Document, ReadError, SourceMap
 from .html import document_from_html
 
 KNOWN_HEADERS = {"from", "to", "cc", "bcc", "subject", "date", "message-id", "mime-version",

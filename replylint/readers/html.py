@@ -25,8 +25,8 @@ import html as _html
 import re
 from html.parser import HTMLParser
 
-from ..document import Document, SourceMap
 from .. import encoding
+from ..document import Document, SourceMap
 
 PARAGRAPH = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "table", "ul", "ol", "dl",
              "pre", "hr", "address", "article", "section", "header", "footer", "main", "aside",

@@ -48,7 +48,7 @@ NS = {
 def q(name: str) -> str:
     """Clark notation of ``prefix:local``."""
     prefix, local = name.split(":")
-    return "{%s}%s" % (NS[prefix], local)
+    return f"{{{NS[prefix]}}}{local}"
 
 
 # Elements that print nothing (deleted text, comments, notes, declarations, index templates).

@@ -183,6 +183,7 @@ def _layout_pages(data: bytes, options):
     from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
     from pdfminer.pdfpage import PDFPage
     from pdfminer.pdfparser import PDFParser
+
     from .package import unpacked_limit
 
     deadline = time.monotonic() + TIME_LIMIT_S
@@ -337,7 +338,7 @@ def _assemble(pages_rows: list[list[_Row]], left: float, right: float):
     prev = None
     for rows in pages_rows:
         pitch = _pitch(rows)
-        for i, row in enumerate(rows):
+        for row in rows:
             text = row.text()
             if prev is not None:
                 gap = prev.y0 - row.y0 if prev.page == row.page else 0.0

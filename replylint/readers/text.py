@@ -25,8 +25,8 @@ from __future__ import annotations
 
 import re
 
-from ..document import Document, SourceMap
 from .. import encoding
+from ..document import Document, SourceMap
 
 _HEADING = re.compile(r"^( {0,3})(#{1,6})(?=[ \t]|$)", re.M)
 # (no "[ \t]*" after a repeated group that already ends in one: that ambiguity backtracks
@@ -116,7 +116,7 @@ def _emphasis(text: str):
         if can_close:
             nxt[(ch, length)] = i
     cursor = 0
-    for i, (s, length, ch, can_open, _, para) in enumerate(runs):
+    for i, (s, length, _ch, can_open, _, para) in enumerate(runs):
         if s < cursor or not can_open:
             continue
         j = next_closer[i]

@@ -30,7 +30,7 @@ def render_gitlab(report: Report) -> str:
     for f in report.files:
         path = relative_path(f.path)
         if f.error:
-            fp = hashlib.sha256(f"{path}\x1fread-error".encode("utf-8")).hexdigest()[:32]
+            fp = hashlib.sha256(f"{path}\x1fread-error".encode()).hexdigest()[:32]
             out.append(issue(f"cannot read the file: {f.error}", "replylint.read-error", fp,
                              "critical", path, 1))
             continue

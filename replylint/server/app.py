@@ -353,7 +353,8 @@ async def check_payload(request: Request, settings: ServeSettings) -> dict:
             payload["appeal_filename"] = _clean_name(appeal.filename) if appeal.filename else "appeal.txt"
         elif isinstance(appeal, str) and appeal.strip():
             payload["appeal"] = appeal
-        getlist = lambda k: [v for v in form.getlist(k) if isinstance(v, str)] or None
+        def getlist(k):
+            return [v for v in form.getlist(k) if isinstance(v, str)] or None
     else:
         raise HTTPError(415, 'send multipart/form-data (a field "file") or application/json '
                              '({"text": …})')

@@ -39,7 +39,7 @@ class LangPatterns:
             cache[name] = joined(getattr(self, name))
         return cache[name]
 
-    def merge(self, other: "LangPatterns") -> "LangPatterns":
+    def merge(self, other: LangPatterns) -> LangPatterns:
         out = LangPatterns()
         for f in self.__dataclass_fields__:
             a, b = getattr(self, f), getattr(other, f)

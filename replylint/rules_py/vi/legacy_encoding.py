@@ -5,11 +5,13 @@ from typing import TYPE_CHECKING
 
 import regex
 
-from ...language import LEGACY_MID_CAP as _MID_CAP
-from ...language import LEGACY_ODD as _ODD
-from ...language import legacy_encoding as _detect
-from ...language import legacy_to_unicode as to_unicode
-from ...language import line_legacy_encoding as _line_encoding
+from ...language import (
+    LEGACY_MID_CAP as _MID_CAP,
+    LEGACY_ODD as _ODD,
+    legacy_encoding as _detect,
+    legacy_to_unicode as to_unicode,
+    line_legacy_encoding as _line_encoding,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Iterator

@@ -9,8 +9,7 @@ import regex
 
 from ...options import Option
 from ...spans import first_line_span
-from ...structure import vi
-from ...structure import vi_kind as K
+from ...structure import vi, vi_kind as K
 from ...wordlists import alternation, compiled
 
 if TYPE_CHECKING:
