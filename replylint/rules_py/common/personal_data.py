@@ -249,19 +249,8 @@ def _org_context(text, start, pats: Patterns) -> bool:
     return bool(pats.stamp_line.search(line))
 
 
-def find_identifiers(text: str, lang: str, header_spans=(), patterns: Patterns | None = None) -> list[Identifier]:
-    """Every personal identifier: where, the digits to keep when masking, its kind."""
-    pats = patterns or default_patterns()
-    found = _Found()
-    kinds = {}
-
-    def add(s, e, keep, kind):
-        before = len(found.items)
-        found.add(s, e, keep)
-        if len(found.items) > before:
-            kinds[(s, e)] = kind
-
-    # labelled identifiers first: the label makes them certain
+def _labelled(text: str, lang: str, pats: Patterns, add) -> None:
+    """Identifiers with their label: the label makes them certain, so they are found first."""
     for m in pats.passport.finditer(text):
         g = [i for i in (1, 3) if m.group(i)]
         if g:
@@ -287,7 +276,11 @@ def find_identifiers(text: str, lang: str, header_spans=(), patterns: Patterns |
             for m in rx.finditer(text):
                 add(m.start(1), m.end(1), 3, kind)
 
-    in_header = lambda s: any(hs <= s < he for hs, he in header_spans)  # noqa: E731
+
+def _by_checksum(text: str, lang: str, pats: Patterns, header_spans, add) -> None:
+    """Unlabelled numbers that pass their checksum and are not an organisation's."""
+    def in_header(s):
+        return any(hs <= s < he for hs, he in header_spans)
 
     for m in SNILS.finditer(text):
         digits = regex.sub(r"\D", "", m.group())
@@ -314,6 +307,22 @@ def find_identifiers(text: str, lang: str, header_spans=(), patterns: Patterns |
             add(m.start(), m.end(), 2, "inn")
         elif lang != "ru" and cccd_ok(digits):
             add(m.start(), m.end(), 3, "cccd")
+
+
+def find_identifiers(text: str, lang: str, header_spans=(), patterns: Patterns | None = None) -> list[Identifier]:
+    """Every personal identifier: where, the digits to keep when masking, its kind."""
+    pats = patterns or default_patterns()
+    found = _Found()
+    kinds = {}
+
+    def add(s, e, keep, kind):
+        before = len(found.items)
+        found.add(s, e, keep)
+        if len(found.items) > before:
+            kinds[(s, e)] = kind
+
+    _labelled(text, lang, pats, add)
+    _by_checksum(text, lang, pats, header_spans, add)
     return [Identifier(s, e, k, kinds[(s, e)]) for s, e, k in sorted(found.items)]
 
 
