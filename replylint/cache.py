@@ -27,8 +27,8 @@ import dataclasses
 import hashlib
 import json
 import os
-import sys
 import secrets
+import sys
 import time
 from pathlib import Path
 
@@ -342,9 +342,9 @@ def file_key(cache: ResultCache, path: str, opts) -> tuple[str, bytes] | None:
     check then says why) or is not a file whose result is kept (standard input)."""
     if path == "-":
         return None
+    from .document import ReadError
     from .engine import config_for
     from .readers import ReadOptions, _load
-    from .document import ReadError
     cfg = config_for(path, opts)
     ropts = ReadOptions()
     if cfg is not None:

@@ -13,9 +13,7 @@ import pytest
 import yaml
 from typer.testing import CliRunner
 
-from replylint import cache as cachemod
-from replylint import config as cfgmod
-from replylint import engine, packs
+from replylint import cache as cachemod, config as cfgmod, engine, packs
 from replylint.cli import app
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -367,8 +365,8 @@ def test_pruning_removes_the_least_recently_used(tmp_path):
 
 
 def test_writers_of_one_entry_never_leave_half_of_it(project, tmp_path):
-    from replylint.report import FileResult
     from replylint.diagnostic import Diagnostic
+    from replylint.report import FileResult
     c = cachemod.ResultCache(tmp_path / "c")
     results = [FileResult(path="a.txt", diagnostics=[Diagnostic(rule="r", start=i, end=i + 1, message="м" * 5000)],
                           lang="ru", cacheable=True) for i in range(8)]

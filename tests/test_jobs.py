@@ -9,8 +9,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from replylint import config as cfgmod
-from replylint import engine, nlp, packs
+from replylint import config as cfgmod, engine, nlp, packs
 from replylint.cache import ResultCache
 from replylint.cli import app
 
