@@ -29,7 +29,10 @@ SLOW_MODULES = {
     "test_format_invariance_office.py",   # LibreOffice converts every labelled letter
     "test_server.py", "test_web_page.py", "test_loadtest_script.py",   # replylint serve, a browser
     "test_deploy.py", "test_precommit.py",  # the container command, the wheel, pre-commit's own env
+    "test_cache.py",                        # every test runs replylint twice in fresh processes
 }
+# ... of which the quick loop still runs these: a cached report is the fresh one
+QUICK_KEEP = ("test_cache.py::test_a_cached_report_equals_a_fresh_one[json]",)
 
 # single tests that start a fresh replylint process (spaCy, pymorphy3, pyvi loaded each time)
 SLOW_TESTS = (
@@ -41,5 +44,7 @@ SLOW_TESTS = (
 def pytest_collection_modifyitems(config, items):
     for item in items:
         where = f"{item.path.name}::{item.name}"
+        if where in QUICK_KEEP:
+            continue
         if item.path.name in SLOW_MODULES or where.startswith(SLOW_TESTS):
             item.add_marker(pytest.mark.slow)
