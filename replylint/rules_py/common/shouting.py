@@ -24,6 +24,7 @@ from ...nlp import morph_ru
 from ...options import Option
 from ...spans import line_bounds
 from ...structure import vi
+from ...wordlists import alternation, compiled
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -35,6 +36,10 @@ if TYPE_CHECKING:
 OPTIONS = {
     "min_words": Option("int", 3, "all-capital words in a run that fires"),
     "heading_words": Option("int", 12, "most words of a capitals line that is a heading"),
+    "legal_forms": Option("strings", [], "legal forms of organisations written in capitals: abbreviations"),
+    "name_titles": Option("words", [], "titles before a Vietnamese name in capitals (lower case)"),
+    "state_names": Option("regexes", [], "a line with the state's name in capitals is a letterhead",
+                          flags=regex.I),
 }
 
 WORD = regex.compile(r"[\p{L}\p{M}]+(?:[-'][\p{L}\p{M}]+)*")
@@ -44,12 +49,9 @@ VOWELS_RU = set("АЕЁИОУЫЭЮЯ")
 VI_VOWELS = "AĂÂEÊIOÔƠUƯYÁÀẢÃẠẮẰẲẴẶẤẦẨẪẬÉÈẺẼẸẾỀỂỄỆÍÌỈĨỊÓÒỎÕỌỐỒỔỖỘỚỜỞỠỢÚÙỦŨỤỨỪỬỮỰÝỲỶỸỴ"
 VI_SYLLABLE = regex.compile(
     rf"^(?:NGH|NG|NH|CH|GH|GI|KH|PH|TH|TR|QU|[BCDĐGHKLMNPQRSTVX])?[{VI_VOWELS}]{{1,3}}(?:NG|NH|CH|[CMNPTIUYO])?$")
-VI_TITLES = {"ông", "bà", "anh", "chị", "em", "cháu", "cụ", "ong", "ba"}
 AUTHORITY = regex.compile(rf"^\s*{vi.AUTHORITY}", regex.I)
 # the national title and motto (vi, matched on the folded line) and the Russian state's name
 NATIONAL_FOLDED = regex.compile(rf"{vi.NATIONAL_TITLE_PART_FOLDED}|{vi.MOTTO_FOLDED}", regex.I)
-NATIONAL_RU = regex.compile(r"РОССИЙСКАЯ\s+ФЕДЕРАЦИЯ", regex.I)
-LEGAL_FORMS = {"ООО", "ОАО", "ЗАО", "ПАО", "АО", "ИП", "НКО", "АНО", "ГУП", "МУП", "ФГУП"}
 
 
 def _is_upper_word(w: str) -> bool:
@@ -62,8 +64,6 @@ def _is_abbreviation(w: str, lang: str) -> bool:
     """An all-capital token that is an abbreviation rather than a word typed in capitals."""
     core = w.replace("-", "")
     if ROMAN.match(core):
-        return True
-    if core in LEGAL_FORMS:
         return True
     if lang == "vi" or regex.search(r"[A-ZĐ]", core):
         # a Latin-script token: a real Vietnamese syllable or not
@@ -147,12 +147,16 @@ def find(ctx: Context, check: Python) -> Iterator[Diagnostic]:
     opts = check.options(ctx)
     min_words = int(opts.get("min_words", 3))
     heading_words = int(opts.get("heading_words", 12))
+    legal = set(opts.get("legal_forms") or ())
+    titles = {str(t).lower() for t in opts.get("name_titles") or ()}
+    state = compiled(alternation(opts.get("state_names") or (), escape=False), regex.I)
     text = ctx.doc.text
     lang = ctx.lang
     quoted = quoted_spans(text)
     for zs, ze in ctx.spans(check.rule.zones):
         for run in _runs(text, zs, ze):
-            words = [m for m in run if not _is_abbreviation(m.group(), lang)]
+            words = [m for m in run if m.group().replace("-", "") not in legal
+                     and not _is_abbreviation(m.group(), lang)]
             if len(words) < min_words:
                 continue
             start, end = run[0].start(), run[-1].end()
@@ -160,13 +164,13 @@ def find(ctx: Context, check: Python) -> Iterator[Diagnostic]:
                 continue
             ls, le = _line_bounds(text, start)
             line = text[ls:le]
-            if _is_heading_line(line, heading_words) or AUTHORITY.match(line) or NATIONAL_RU.search(line) or NATIONAL_FOLDED.search(fold(line)):
+            if _is_heading_line(line, heading_words) or AUTHORITY.match(line) or state.search(line) or NATIONAL_FOLDED.search(fold(line)):
                 continue
             if _is_position_column(line, start - ls, end - ls):
                 continue
             # a Vietnamese name in capitals after Ông/Bà: at most 5 syllables, nothing else
             before = WORD.findall(text[max(ls, start - 12):start])
-            if lang == "vi" and before and before[-1].lower() in VI_TITLES and len(run) <= 5:
+            if lang == "vi" and before and before[-1].lower() in titles and len(run) <= 5:
                 continue
             yield check.hit(ctx, start, end)
         for m in PUNCT_RUN.finditer(text, zs, ze):
