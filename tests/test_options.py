@@ -63,7 +63,7 @@ def test_option_values_are_typed_per_language():
 
 
 @pytest.mark.parametrize("body,message", [
-    ("options:\n  days: 30\n", r"x\.yaml:8: unknown option 'days' \(this rule takes: heading_words, min_words\)"),
+    ("options:\n  days: 30\n", r"x\.yaml:8: unknown option 'days' \(this rule takes: heading_words, legal_forms, min_words, name_titles, state_names\)"),
     ("options:\n  min_words: many\n", r"x\.yaml:8: option 'min_words' must be an integer, not str 'many'"),
 ])
 def test_rule_yaml_options_are_checked_at_load(tmp_path, body, message):
