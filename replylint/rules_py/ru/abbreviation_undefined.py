@@ -10,31 +10,24 @@ from __future__ import annotations
 
 import regex
 
-from ...nlp import parse_ru
+from ...nlp import morph_ru, parse_ru
 from ...options import Option
 from ...spans import inside, line_bounds
 from ...structure import ru
 
 OPTIONS = {
-    "allow": Option("strings", [], "abbreviations known to every reader, besides the built-in ones"),
+    "allow": Option("strings", [], "abbreviations known to the organisation's readers, besides `known`"),
+    "known": Option("words", [], "abbreviations every reader knows (РФ, ИНН, МВД …)"),
+    "legal_forms": Option("words", [], "legal and organisational forms (ООО, ГБУ …)"),
+    "latin_words": Option("words", [], "Latin words made of look-alike letters that are no Russian abbreviation (OK)"),
 }
 
-BUILTIN_ALLOW = frozenset("""
-РФ СССР США ООН ЕС СНГ ЕАЭС НАТО ЮНЕСКО ВОЗ
-ИНН СНИЛС ОМС ДМС КПП ОГРН ОГРНИП ОКПО ОКВЭД ОКАТО ОКТМО ОКОПФ ОКФС ОКУД ОКОГУ БИК КБК ЕГРН ЕГРЮЛ ЕГРИП
-МВД ГИБДД ГАИ ГУ МЧС ФСБ ФСО ФНС ИФНС УФНС ФССП ФСИН ФМС УФМС ГУВМ МИД ПФР ФСС СФР
-УМВД ОМВД УВД ГУВД ОВД ФАС ЦБ РЖД ВС КС
-ФЗ ФКЗ ГОСТ СНИП САНПИН ТР ТС
-ГК ЖК НК ТК УК БК ЗК СК АПК ГПК УПК КАС КОАП
-ЗАГС ЖКХ ЖКУ ДТП ПДД СМИ ВУЗ ВУЗЫ ЕГЭ ОГЭ ВИЧ ДНК НДС НДФЛ ИП ЭП ЭЦП ПИН СМС ТВ IT
-МКАД МЦК МЦД ТТК ВОВ СВО РАН МГУ ФИО ДПС ГЛОНАСС ОСАГО КАСКО
-""".split())
-LEGAL_FORMS = frozenset("""
-ООО ОАО ЗАО АО ПАО НАО НКО АНО ИП ТСЖ ТСН ЖСК СНТ ДНП КФХ ПК НО ЧОУ ЧУ
-ГБУ ГКУ ГУП МУП ФГУП ГАУ МБУ МКУ МАУ ФГБУ ФКУ ФГКУ ФГАУ ГБОУ МБОУ МАОУ МКОУ ГБУЗ ГАУЗ ГБПОУ
-ОГБУ ОГКУ ОГАУ КУ БУ КГБУ КГКУ КГАУ ФГБОУ ФГАОУ ГОБУ ГАОУ ГКОУ ГБДОУ МБДОУ МАДОУ ГАПОУ ГКУЗ
-""".split())
+# Latin capitals that look like Cyrillic ones: "MP" typed for «МР» is still an abbreviation
+LOOKALIKE = str.maketrans("ABCEHKMOPTXY", "АВСЕНКМОРТХУ")
+
 ABBR = regex.compile(r"(?<![\w\-/.№])[А-ЯЁ]{2,}(?:[а-яё]{1,2}[А-ЯЁ]+)?(?![\w])")
+# capitals where some or all letters are Latin look-alikes ("MP", "MФЦ"); Cyrillic in context
+ABBR_LOOKALIKE = regex.compile(r"(?<![\w\-/.№])(?=[А-ЯЁ]*[ABCEHKMOPTXY])[А-ЯЁABCEHKMOPTXY]{2,}(?![\w])")
 DEFINE_DALEE = regex.compile(r"\(\s*далее\s*(?:по\s+тексту\s*|также\s*|—|–|-|:|\s)\s*[—–\-:]?\s*([^()]{1,120})\)", regex.I)
 DEFINE_DALEE_BARE = regex.compile(
     r"[,—–]\s*далее\s*(?:по\s+тексту\s*)?[—–\-:]?\s*(?:[«\"]?)(?-i:([А-ЯЁ]{2,}(?:[а-яё]{1,2}[А-ЯЁ]+)?))(?![\w])", regex.I)
@@ -45,9 +38,9 @@ STAMP = regex.compile(ru.STAMP_OPENERS, regex.I)
 
 
 def _allowed(ctx, check) -> set:
-    allow = set(BUILTIN_ALLOW) | LEGAL_FORMS
-    opt = check.options(ctx).get("allow") or []
-    allow |= {str(a).upper() for a in opt}
+    opts = check.options(ctx)
+    allow = {str(a).upper() for a in (opts.get("known") or []) + (opts.get("legal_forms") or [])}
+    allow |= {str(a).upper() for a in opts.get("allow") or []}
     allow |= {str(a).upper() for a in (ctx.settings.get("allowed_abbreviations") or [])}
     return allow
 
@@ -101,17 +94,34 @@ def _in_caps_run(text: str, s: int, e: int) -> bool:
     return run >= 3 and long_words >= 2
 
 
+def _candidates(text: str, start: int, end: int, latin: set):
+    """Capital abbreviations in Cyrillic and those typed with Latin look-alikes, in text order."""
+    found = list(ABBR.finditer(text, start, end))
+    found += [m for m in ABBR_LOOKALIKE.finditer(text, start, end) if m.group().upper() not in latin]
+    return sorted(found, key=lambda m: m.start())
+
+
+def _dictionary_word(key: str) -> bool:
+    """A word of the dictionary typed in capitals (a heading «ПИСЬМО», «ОТВЕТ»), not an
+    abbreviation; short words are left alone (СИМ, ОП are abbreviations more often)."""
+    if len(key) < 4:
+        return False
+    parses = morph_ru().parse(key.lower())
+    return bool(parses) and parses[0].is_known and not any("Abbr" in p.tag for p in parses)
+
+
 def find(ctx, check):
     text = ctx.doc.text
     allow = _allowed(ctx, check)
     defs = definitions(text)
     q = ctx.quotes
     reported = set()
+    latin = {str(w).upper() for w in check.options(ctx).get("latin_words") or []}
     for zs, ze in ctx.spans(check.rule.zones):
-        for m in ABBR.finditer(text, zs, ze):
+        for m in _candidates(text, zs, ze, latin):
             a = m.group()
-            key = a.upper()
-            if key in allow or a in reported or ROMAN.match(a):
+            key = a.translate(LOOKALIKE)
+            if key in allow or key in reported or ROMAN.match(a) or _dictionary_word(key):
                 continue
             if len(a) == 2 and any(t.startswith(("PREP", "CONJ", "PRCL", "INTJ"))
                                    for t in parse_ru(a)[2]):
@@ -128,10 +138,10 @@ def find(ctx, check):
             line_s, line_e = line_bounds(text, s)
             if STAMP.search(text[line_s:max(line_e, e)]):
                 continue
-            where = defs.get(a)
+            where = defs.get(key, defs.get(a))
             if where is not None and where <= s:
                 continue
             if where is not None and where > s and where - s < 200:
                 continue      # introduced in the same breath: "ЦЗН (центр занятости …)"
-            reported.add(a)
+            reported.add(key)
             yield check.hit(ctx, s, e, abbreviation=a)

@@ -6,7 +6,9 @@ Two ways to find one:
    language, religion, family or property status — `traits`, lemmas) together with an
    adverse judgement (`adverse`: "не подойдёт", "трудно", "лучше не", "поддельные", "особое
    отношение" …) and either the addressee ("Вы", "Ваш…") or a generalisation about a group
-   ("часто", "как правило", "такие") — unless the sentence reads as a neutral legal category
+   ("часто", "как правило", "такие"), or a trait introduced as the ground of the judgement
+   (`ground`: «для женщины … вряд ли подойдёт», «при Ваших доходах … не по средствам») —
+   unless the sentence reads as a neutral legal category
    (`legal`: "имеют право", "предоставляется", "в соответствии с", "независимо от" …).
 Quotations «…» are skipped (the citizen's own words, quoted law)."""
 from __future__ import annotations
@@ -28,6 +30,9 @@ OPTIONS = {
     "general": Option("regexes", [], "a generalisation about a group", flags=regex.I | regex.V1),
     "legal": Option("regexes", [], "a neutral legal category: the sentence is not a remark",
                     flags=regex.I | regex.V1),
+    "ground": Option("regexes", [], "what introduces a trait as the ground of a judgement right before "
+                     "it («для …», «при Ваших …», «учитывая …»): the judgement is about the person",
+                     flags=regex.I | regex.V1),
 }
 
 _CACHE: dict = {}
@@ -70,6 +75,8 @@ def find(ctx, check):
     adverse = _rx(("a", tuple(opts.get("adverse") or [])), opts.get("adverse") or [])
     general = _rx(("g", tuple(opts.get("general") or [])), opts.get("general") or [])
     legal = _rx(("l", tuple(opts.get("legal") or [])), opts.get("legal") or [])
+    # anchored at the trait: each ground pattern must end where the trait begins
+    ground = _rx(("r", tuple(opts.get("ground") or [])), [f"(?:{p})\\s*$" for p in opts.get("ground") or []])
     if not (traits or trait_rx) or adverse is None:
         return
     for zs, ze in spans:
@@ -97,7 +104,8 @@ def find(ctx, check):
             if legal is not None and legal.search(sent):
                 continue
             person = any(t.lower in PERSON for t in words)
-            if not person and not (general is not None and general.search(sent)):
+            grounded = ground is not None and ground.search(text[s0:tspan[0]]) is not None
+            if not person and not grounded and not (general is not None and general.search(sent)):
                 continue
             hit_sents.add(k)
             yield check.hit(ctx, tspan[0], tspan[1])
