@@ -3,7 +3,8 @@
 Built on the shared analysis (`ctx.analysis.sentences`) with two refinements the generic
 `metric: sentence_length` lacks:
   * a list introduced by a colon ("представить:\\n1) паспорт;\\n2) …") is measured item by item,
-    not as one sentence (the sentence splitter only breaks at . ! ? …);
+    and a paragraph opening that ends in a colon ("… trả lời như sau:") apart from the
+    paragraph under it, not as one sentence (the sentence splitter only breaks at . ! ? …);
   * `collapse` patterns (legal citations, quoted names, "(далее – X)") count as one word.
 """
 from __future__ import annotations
@@ -28,8 +29,12 @@ OPTIONS = {
                        flags=regex.IGNORECASE | regex.V0),
 }
 
-# A list item starting on its own line: "1) ", "2. ", "а) ", "- ", "– ", "• ".
-LIST_ITEM = regex.compile(r"\n[ \t]*(?:[-–—•*▪·]|\d{1,2}[.)]|[a-zа-яёđ][.)])[ \t]+")
+# A list item starting on its own line: "1) ", "2. ", "а) ", "- ", "– ", "• ", "+ ".
+LIST_ITEM = regex.compile(r"\n[ \t]*(?:[-–—•*▪·+]|\d{1,2}[.)]|[a-zа-яёđ][.)])[ \t]+")
+
+# A paragraph opening that ends in a colon ("… trả lời như sau:") and the paragraph under it:
+# two sentences, though the splitter sees no full stop between them.
+COLON_BREAK = regex.compile(r":[ \t]*\r?\n")
 
 _COMPILED: dict = {}
 
@@ -42,8 +47,11 @@ def _compiled(patterns):
 
 
 def _pieces(text: str, s: int, e: int):
-    """Split a sentence span at list items that start on their own line."""
-    cuts = [s] + [m.start() + 1 for m in LIST_ITEM.finditer(text, s, e) if m.start() >= s] + [e]
+    """Split a sentence span at list items that start on their own line and after a line
+    that ends in a colon."""
+    inner = {m.start() + 1 for m in LIST_ITEM.finditer(text, s, e) if m.start() >= s}
+    inner |= {m.end() for m in COLON_BREAK.finditer(text, s, e) if s < m.end() < e}
+    cuts = [s] + sorted(inner) + [e]
     for a, b in zip(cuts, cuts[1:]):
         if text[a:b].strip():
             yield a, b
