@@ -1,8 +1,9 @@
 """One NLP analysis per document, shared by every rule.
 
-Russian: spaCy blank `ru` tokenizer + a pymorphy3 component (lemmas cached per word form).
-Vietnamese: spaCy blank `vi` with pyvi word segmentation, run line by line because pyvi
-joins words across line breaks. A language's pipeline is built on first use only."""
+Russian: spaCy's `ru` tokenizer, pymorphy3 lemmas and tags cached per word form.
+Vietnamese: pyvi's word segmentation (its CRF model through python-crfsuite, vi_segmenter.py),
+run line by line because pyvi joins words across line breaks. Each language's tools are
+loaded on first use only."""
 from __future__ import annotations
 
 import bisect
@@ -12,7 +13,7 @@ from functools import cache, lru_cache
 
 from .document import Document
 
-_PIPELINES: dict = {}
+_TOKENIZERS: dict = {}
 
 SENT_END = {".", "!", "?", "…", "!..", "?.."}
 # Tokens after which a full stop does not end a sentence (Russian legal and address usage).
@@ -101,52 +102,17 @@ def parse_ru(word: str):
     return best, lemmas, tuple(str(p.tag) for p in parses)
 
 
-def _ru_pipeline():
+def _ru_tokenizer():
+    """spaCy's Russian tokenizer (its rules and exceptions) alone: the lemmas are pymorphy3's,
+    set on our tokens, so no pipeline component runs."""
     import spacy
-    from spacy.language import Language
-
-    if not Language.has_factory("replylint_pymorphy3"):
-        @Language.component("replylint_pymorphy3")
-        def pymorphy3_lemmas(doc):
-            for tok in doc:
-                if tok.is_alpha or "-" in tok.text:
-                    tok.lemma_ = parse_ru(tok.text)[0]
-                else:
-                    tok.lemma_ = tok.text.lower()
-            return doc
-
-    nlp = spacy.blank("ru")
-    nlp.add_pipe("replylint_pymorphy3")
-    return nlp
+    return spacy.blank("ru").tokenizer
 
 
-# ---------------------------------------------------------------- Vietnamese
-
-def _vi_pipeline():
-    import spacy
-    nlp = spacy.blank("vi", config={"nlp": {"tokenizer": {"use_pyvi": True}}})
-    _drop_pyvi_model_file()
-    return nlp
-
-
-def _drop_pyvi_model_file():
-    """pyvi's CRF model is unpickled into a temporary file (sklearn-crfsuite) that is deleted
-    only when the model is garbage-collected, which a module global never is: every process
-    left ~600 KB in the temp folder. The tagger reads the file into memory when it opens, so
-    open it now and delete the file."""
-    try:
-        from pyvi import ViTokenizer
-        crf = ViTokenizer.ViTokenizer.model
-        if crf.tagger_ is not None:
-            crf.modelfile.cleanup()
-    except Exception:   # another pyvi layout: keep the file rather than break the pipeline
-        pass
-
-
-def pipeline(lang: str):
-    if lang not in _PIPELINES:
-        _PIPELINES[lang] = {"ru": _ru_pipeline, "vi": _vi_pipeline}[lang]()
-    return _PIPELINES[lang]
+def tokenizer(lang: str):
+    if lang not in _TOKENIZERS:
+        _TOKENIZERS[lang] = _ru_tokenizer()
+    return _TOKENIZERS[lang]
 
 
 _WORDISH = re.compile(r"\w", re.UNICODE)
@@ -184,23 +150,27 @@ def _vi_token(text: str, start: int) -> Token:
 
 def _tokens(lang: str, text: str) -> list[Token]:
     make = _ru_token if lang == "ru" else _vi_token
-    nlp = pipeline(lang)
-    spacy_lines, out = [], []
+    plain_lines, out = [], []
     for base, line in _lines(text):
         if len(line) > MAX_SPACY_LINE or _PATHOLOGICAL.search(line):
             out.append((base, [make(m.group(), base + m.start()) for m in _PLAIN.finditer(line)]))
         else:
-            spacy_lines.append((base, line))
+            plain_lines.append(line)
             out.append((base, None))
-    docs = iter(nlp.pipe(line for _, line in spacy_lines))
+    if lang == "vi":
+        from .vi_segmenter import segment
+        words = iter([segment(line) for line in plain_lines])
+    else:
+        words = ([(tok.idx, tok.text) for tok in doc if not tok.is_space]
+                 for doc in tokenizer(lang).pipe(plain_lines))
     tokens: list[Token] = []
     for base, ready in out:
         if ready is not None:
             tokens += ready
             continue
-        for tok in next(docs):
-            if not tok.is_space and tok.text.strip():
-                tokens.append(make(tok.text, base + tok.idx))
+        for idx, word in next(words):
+            if word.strip():
+                tokens.append(make(word, base + idx))
     return tokens
 
 

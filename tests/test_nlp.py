@@ -48,11 +48,18 @@ def test_sentences_break_at_zone_boundaries():
     assert len(analyse(doc).sentences) == 2
 
 
-def test_one_language_loads_only_its_pipeline():
-    code = ("from replylint.nlp import analyse_text, _PIPELINES; analyse_text('vi', 'Xin chào'); "
-            "import sys; print(sorted(_PIPELINES), 'pymorphy3' in sys.modules)")
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
-    assert out.strip() == "['vi'] False"
+def test_one_language_loads_only_its_tools():
+    heavy = ("spacy", "pymorphy3", "pyvi", "sklearn", "sklearn_crfsuite", "pycrfsuite")
+    code = ("import sys; from replylint.nlp import analyse_text; words = [t.text for t in "
+            "analyse_text('{lang}', '{text}').tokens]; "
+            f"print(words, sorted(m for m in {heavy!r} if m in sys.modules))")
+    def run(lang, text):
+        return subprocess.run([sys.executable, "-c", code.format(lang=lang, text=text)],
+                              capture_output=True, text=True, check=True).stdout.strip()
+    # Vietnamese: pyvi's model through python-crfsuite, without spaCy or scikit-learn
+    assert run("vi", "Ủy ban nhân dân thành phố Hà Nội trả lời") == (
+        "['Ủy ban', 'nhân dân', 'thành phố', 'Hà Nội', 'trả lời'] ['pycrfsuite']")
+    assert run("ru", "Ответ дан.") == "['Ответ', 'дан', '.'] ['pymorphy3', 'spacy']"
 
 
 def test_no_sentence_break_inside_a_quoted_title_or_after_heading_numbers():
