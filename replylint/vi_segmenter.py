@@ -15,7 +15,7 @@ import importlib.util
 import pickle
 import re
 import string
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 # spaCy's VietnameseTokenizer.pyvi_sylabelize_with_ws: pyvi's syllable pattern plus whitespace
@@ -67,7 +67,7 @@ def _model_bytes(path: Path) -> bytes:
 _KEEP: list = []
 
 
-@lru_cache(maxsize=None)
+@cache
 def _model():
     """(crfsuite tagger, bigrams, trigrams) of pyvi's tokenizer, loaded once per process."""
     import pycrfsuite

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from replylint import config as cfgmod, engine, nlp, packs
+from replylint import config as cfgmod, engine, nlp, packs, vi_segmenter
 from replylint.cache import ResultCache
 from replylint.cli import app
 
@@ -58,13 +58,15 @@ def test_workers_use_what_the_parent_loaded(letters, tmp_path, monkeypatch):
     serial = engine.run(letters, engine.RunOptions(no_config=True, jobs=1))
     log = tmp_path / "calls.log"
     import pymorphy3
-    for name in ("_ru_pipeline", "_vi_pipeline"):
-        _log_calls(monkeypatch, log, nlp, name)
+    nlp._TOKENIZERS.clear()
+    vi_segmenter._model.cache_clear()
+    _log_calls(monkeypatch, log, nlp, "_ru_tokenizer")
+    _log_calls(monkeypatch, log, vi_segmenter, "_model_bytes")    # once per model load
     _log_calls(monkeypatch, log, pymorphy3, "MorphAnalyzer")
     _log_calls(monkeypatch, log, packs, "load_pack")
     _log_calls(monkeypatch, log, engine, "lint")
     # built again, once, by the parent: the pipelines, the dictionaries, the rule packs
-    monkeypatch.setattr(nlp, "_PIPELINES", {})
+    monkeypatch.setattr(nlp, "_TOKENIZERS", {})
     nlp.morph_ru.cache_clear()
     nlp.parse_ru.cache_clear()
     nlp._analyse_cached.cache_clear()          # the serial run's analyses would spare the parent
@@ -74,9 +76,9 @@ def test_workers_use_what_the_parent_loaded(letters, tmp_path, monkeypatch):
     me = str(os.getpid())
     calls = _calls(log)
     builds = [c for c in calls if c[1] != "lint"]
-    assert {c[1] for c in builds} >= {"_ru_pipeline", "_vi_pipeline", "MorphAnalyzer", "load_pack"}
+    assert {c[1] for c in builds} >= {"_ru_tokenizer", "_model_bytes", "MorphAnalyzer", "load_pack"}
     assert all(pid == me for pid, _ in builds), builds           # nothing built in a worker
-    assert len([c for c in builds if c[1] == "_ru_pipeline"]) == 1
+    assert len([c for c in builds if c[1] == "_ru_tokenizer"]) == 1
     workers = {pid for pid, what in calls if what == "lint" and pid != me}
     assert len(workers) == 2                                     # and the workers did the work
 
