@@ -3,64 +3,67 @@ from __future__ import annotations
 
 import regex
 
+from ...options import Option
 from ...spans import inside
+from ...wordlists import compiled
 from .clauses import _conditional, _lemmas
 from .legal_refs import cites_act
 
-REFUSAL_PHRASES = regex.compile(
-    r"\bне\s+представляется\s+возможн\w*|\bпредставляется\s+нецелесообразн\w*"
-    r"|\bне\s+может\s+быть\s+удовлетворен\w*|\bне\s+подлежит\s+удовлетворению|\bудовлетворению\s+не\s+подлежит"
-    r"|\bоставлен\w*\s+без\s+удовлетворения|\bоснований\s+для\s+(?!отказа\b)[^.!?]{0,120}?\bне\s+(?:имеется|усматривается|установлено)"
-    r"|\bне\s+(?:имеется|усматривается)\s+(?:\w+\s+){0,2}оснований|\bоснования\s+для\s+(?!отказа\b)[^.!?]{0,120}?\bотсутству\w+"
-    r"|\bотсутству\w+\s+(?:\w+\s+){0,2}основани[яй]"
-    r"|\bне\s+планиру\w+|\bне\s+запланирован\w*|\bрешение\s+об\s+отказе\s+(?:\w+\s+){0,8}?принято"
-    r"|\bпринято\s+решение\s+об\s+отказе"
-    r"|\bпринят\w*\s+отрицательн\w+\s+решени\w*|\bотрицательн\w+\s+решени\w+\s+(?:\w+\s+){0,4}?принят\w*"
-    r"|\b(?:заявлени|ходатайств|просьб|предложени)\w*\s+(?:\w+\s+){0,3}?отклонен\w*", regex.I)
-
-STRONG = regex.compile(r"\bне\s+может\s+быть\s+удовлетворен|\bне\s+подлежит|\bудовлетворению\s+не|\bбез\s+удовлетворения|решени\w+\s+об\s+отказе"
-                    r"|отрицательн|отклонен", regex.I)
-
-GROUND = regex.compile(
-    r"\bв\s+соответствии\s+с|\bсогласно\b|\bна\s+основании\b|\bпоскольку\b|\bтак\s+как\b|\bт\.\s?к\.|"
-    r"\bв\s+связи\s+с\b|\bввиду\b|\bвследствие\b|\bпо\s+причине\b|\bиз-за\b|\bв\s+силу\b|"
-    r"\bучитывая\b|\bс\s+учетом\b|\bс\s+учётом\b|\bисходя\s+из\b|\bтаким\s+образом\b|\bпоэтому\b|"
-    r"\bв\s+этой\s+связи\b|\bпотому\s+что\b|\bпричин\w*|\bоснованием\b|\bне\s+(?:соответству|отвечает|отвечают|удовлетворя)\w*|"
-    r"\bпревыша\w+|\bтребовани\w+\s+(?:\w+\s+){0,2}(?:ст\.|стать|пункт|част|закон|кодекс|регламент|правил|порядк|постановлен|приказ|норм)|\bпредусмотрен\w*\s+(?:ст|пункт|част|закон)", regex.I)
-
-OPTIONAL = regex.compile(r"\b(?:может|могут|вправе|можете)\b[^.!?]{0,40}$|\bобжалова", regex.I)
+OPTIONS = {
+    "refuse": Option("lemmas", [], "verbs of refusing («отказано», «отказываем»)"),
+    "not_refuse": Option("lemmas", [], "lemmas that are no refusal by the office («отказаться»)"),
+    "reflexive": Option("regex", "", "a reflexive form of the verb: the person refused something"),
+    "possible_before": Option("words", [], "words up to three before the verb that make it a possibility "
+                              "(«вправе отказать»)"),
+    "phrases": Option("regexes", [], "refusals without the verb («не представляется возможным», "
+                      "«оставлено без удовлетворения»)", flags=regex.I),
+    "strong": Option("regexes", [], "refusal phrases that are explicit: their ground must be in the same or "
+                     "the next sentence", flags=regex.I),
+    "optional": Option("regex", "", "what before a phrase makes it a possibility («может быть …»)",
+                       flags=regex.I),
+    "appeal": Option("regex", "", "a sentence on how to appeal: not a refusal", flags=regex.I),
+    "grounds": Option("regexes", [], "the words that give a ground («в соответствии с», «поскольку», "
+                      "«не соответствует требованиям …»)", flags=regex.I),
+}
 
 
-def refusals(ctx, spans):
+def _any(patterns) -> regex.Pattern:
+    return compiled("|".join(f"(?:{p})" for p in patterns) or r"(?!)", regex.I)
+
+
+def refusals(ctx, spans, opts):
     """(start, end, strong) of refusals: "strong" ones (an explicit "отказано") need their ground
     in the same or the next sentence; the others may take it from the sentence before."""
     an = ctx.analysis
     text = ctx.doc.text
     q = ctx.quotes
     out = []
+    refuse, not_refuse = set(opts["refuse"]), set(opts["not_refuse"])
+    reflexive = compiled(opts["reflexive"], regex.I)
+    possible_before = set(opts["possible_before"])
+    phrases, strong = _any(opts["phrases"]), _any(opts["strong"])
+    optional, appeal = compiled(opts["optional"], regex.I), compiled(opts["appeal"], regex.I)
     for zs, ze in spans:
         toks = an.tokens_in(zs, ze)
         for i, tok in enumerate(toks):
             if not tok.is_word or inside(tok.start, q):
                 continue
-            if not (_lemmas(tok) & {"отказать", "отказывать"}) or "отказаться" in tok.lemmas:
-                continue
-            if tok.lower.startswith(("отказа", "отказы")) and tok.lower.endswith(("ся", "сь")):
+            if not (_lemmas(tok) & refuse) or tok.lemmas & not_refuse or reflexive.search(tok.lower):
                 continue
             before = {t.lower for t in toks[max(0, i - 3):i]}
-            if before & {"вправе", "может", "могут", "можете", "праве", "не"} or _conditional(toks, i):
+            if before & possible_before or _conditional(toks, i):
                 continue
             s0, s1 = an.sentence_span(tok.start)
-            if regex.search(r"обжалова", text[s0:s1], regex.I):
+            if appeal.search(text, s0, s1):
                 continue
             out.append((tok.start, tok.end, True))
-        for m in REFUSAL_PHRASES.finditer(text, zs, ze):
+        for m in phrases.finditer(text, zs, ze):
             if inside(m.start(), q):
                 continue
             s0, s1 = an.sentence_span(m.start())
-            if OPTIONAL.search(text[s0:m.start()]) or regex.search(r"обжалова", text[s0:s1], regex.I):
+            if optional.search(text[s0:m.start()]) or appeal.search(text, s0, s1):
                 continue
-            out.append((m.start(), m.end(), bool(STRONG.search(m.group()))))
+            out.append((m.start(), m.end(), bool(strong.search(m.group()))))
     out.sort()
     return out
 
@@ -80,8 +83,10 @@ def _sentence_windows(ctx, pos, strong):
 
 def find(ctx, check):
     text = ctx.doc.text
+    opts = check.options(ctx)
+    grounds = _any(opts["grounds"])
     seen = set()
-    for s, e, strong in refusals(ctx, ctx.spans(check.rule.zones)):
+    for s, e, strong in refusals(ctx, ctx.spans(check.rule.zones), opts):
         k = ctx.analysis.sentence_index(s)
         if k in seen:
             continue
@@ -89,7 +94,7 @@ def find(ctx, check):
         grounded = False
         for a, b in _sentence_windows(ctx, s, strong):
             chunk = text[a:b]
-            if GROUND.search(chunk) or cites_act(chunk):
+            if grounds.search(chunk) or cites_act(chunk):
                 grounded = True
                 break
         if not grounded:

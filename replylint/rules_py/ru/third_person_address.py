@@ -4,34 +4,35 @@ from __future__ import annotations
 import regex
 
 from ...nlp import parse_ru
+from ...options import Option
 from ...spans import inside
 from ...structure.addressee_ru import LO, SURNAME, UP, Addressee, gender_of_patronymic
+from ...wordlists import compiled
 from .legal_refs import cites_act
 
-GENERIC_THIRD = regex.compile(
-    r"(?<![\w-])(?:[Зз]аявител(?:ь|я|ю|ем|е)|[Зз]аявительниц(?:а|ы|е|у|ей)"
-    r"|[Оо]бративш(?:ийся|егося|емуся|имся|емся|аяся|ейся|уюся)"
-    r"|[Аа]втор(?:а|у|ом|е)?\s+(?:настоящего\s+|данного\s+|указанного\s+|этого\s+)?"
-    r"(?:обращени[яю]|жалоб[ыи]|заявлени[яю]|письма|запроса|сообщени[яю])"
-    r"|[Пп]одател(?:ь|я|ю|ем|е)\s+(?:настоящего\s+|данного\s+|указанного\s+|этого\s+)?"
-    r"(?:обращени[яю]|жалоб[ыи]|заявлени[яю]|запроса)|[Пп]одательниц(?:а|ы|е|у|ей)\s+(?:обращени[яю]|жалоб[ыи]|заявлени[яю]|запроса)"
-    r"|[Гг]ражданин(?:а|у|ом|е)?\s+" + SURNAME + r"|[Гг]ражданк(?:а|и|е|у|ой)\s+" + SURNAME + r")(?![\w-])")
+OPTIONS = {
+    "designations": Option("regexes", [], "the addressee called by a role: «заявитель», «обратившийся», "
+                           "«автор обращения», «гражданка Петрова» (<surname> stands for a surname); named "
+                           "groups: `legal` a term of the law, `plural` a form that is also a plural, "
+                           "`citizen` a citizen named by surname"),
+    "telling": Option("lemmas", [], "verbs that tell the reader something («заявителю разъяснено»)"),
+    "as_role": Option("regex", "", "what before a designation makes it the reader's role («Вы как заявитель»)",
+                      flags=regex.I),
+    "reader": Option("regex", "", "the reader addressed on «Вы» in the same sentence"),
+    "place_before": Option("regex", "", "what before a surname makes it a street, station or organisation",
+                           flags=regex.I),
+    "suggestion": Option("str", "", "the replacement offered"),
+}
 
-# verbs that tell the reader something: "Заявителю разъяснено/сообщается/предложено …"
-TELLING = frozenset({"разъяснить", "разъяснять", "сообщить", "сообщать", "рекомендовать",
-                     "предложить", "предлагать", "направить", "направлять", "напомнить",
-                     "напоминать", "информировать", "проинформировать", "уведомить",
-                     "уведомлять", "отказать", "отказывать", "предоставить", "выдать"})
 
-
-def _concrete_event(tokens) -> bool:
+def _concrete_event(tokens, telling: frozenset) -> bool:
     """A sentence about something done to or by the person (a past verb, a short participle,
     a verb of telling), not a paraphrase of what a law grants "the applicant" in general."""
     for t in tokens:
         if not t.is_word:
             continue
         tag = t.tags[0] if t.tags else ""
-        if ("VERB" in tag and "past" in tag) or "PRTS" in tag or (t.lemmas & TELLING and
+        if ("VERB" in tag and "past" in tag) or "PRTS" in tag or (t.lemmas & telling and
                                                                    ("VERB" in tag or "PRTS" in tag)):
             return True
     return False
@@ -82,6 +83,14 @@ def _third_person(ctx, check):
     a = ctx.addressee
     if not a.one_person:
         return
+    opts = check.options(ctx)
+    designations = compiled(r"(?<![\w-])(?:" + "|".join(opts["designations"]).replace("<surname>", SURNAME)
+                            + r")(?![\w-])")
+    place_before = compiled(opts["place_before"] + "$", regex.I)
+    as_role = compiled(opts["as_role"] + "$", regex.I)
+    reader = compiled(opts["reader"])
+    telling = frozenset(opts["telling"])
+    suggestion = opts["suggestion"]
     text = ctx.doc.text
     q = ctx.quotes
     an = ctx.analysis
@@ -104,33 +113,32 @@ def _third_person(ctx, check):
                     continue
                 if not ini and not _surname_reading(ctx, tok, a):
                     continue
-                if inside(tok.start, q) or PLACE_BEFORE.search(text[max(0, tok.start - 30):tok.start]):
+                if inside(tok.start, q) or place_before.search(text[max(0, tok.start - 30):tok.start]):
                     continue      # a street, a station, an organisation named after someone
-                yield check.hit(ctx, tok.start, end, suggestion="Вы / Ваше обращение",
+                yield check.hit(ctx, tok.start, end, suggestion=suggestion,
                                 who=text[tok.start:end])
         if not a.forms:
-            yield from _by_initials(ctx, check, a, zs, ze, q, skip)
-        for m in GENERIC_THIRD.finditer(text, zs, ze):
+            yield from _by_initials(ctx, check, a, (zs, ze), q, skip, place_before, suggestion)
+        for m in designations.finditer(text, zs, ze):
             if inside(m.start(), q) or inside(m.start(), skip):
                 continue
             s0, s1 = an.sentence_span(m.start())
-            if (cites_act(text[s0:s1]) and m.group().lower().startswith(("заявител", "подател"))
-                    and not _concrete_event(an.tokens_in(s0, s1))):
+            if (m.group("legal") and cites_act(text[s0:s1])
+                    and not _concrete_event(an.tokens_in(s0, s1), telling)):
                 continue          # the legal term in a cited or paraphrased act
-            if (regex.search(r"\bкак\s+$", text[max(0, m.start() - 8):m.start()], regex.I)
-                    and regex.search(r"\b(?:Вы|Вас|Вам|Вами)\b", text[s0:s1])):
+            if as_role.search(text[max(0, m.start() - 8):m.start()]) and reader.search(text[s0:s1]):
                 continue          # "Вы как заявитель вправе …": the role of the person addressed
-            if m.group().lower().endswith("имся") and _plural_head(an, m):
+            if m.group("plural") and _plural_head(an, m):
                 continue          # "гражданам, обратившимся …": people in general, not the addressee
-            if m.group().lower().startswith(("гражданин", "гражданк")):
+            if m.group("citizen"):
                 sur = m.group().split()[-1].lower()
                 if not a.forms or sur not in a.forms:
                     continue      # another citizen
-            yield check.hit(ctx, m.start(), m.end(), suggestion="Вы / Ваше обращение",
+            yield check.hit(ctx, m.start(), m.end(), suggestion=suggestion,
                             who=m.group())
 
 
-def _by_initials(ctx, check, a: Addressee, zs, ze, q, skip):
+def _by_initials(ctx, check, a: Addressee, zone, q, skip, place_before, suggestion):
     """No surname known (no addressee block): "Гариповой Г.И." in the body whose initials are
     those of the name and patronymic in the salutation is the addressee in the third person."""
     sal = a.salutation
@@ -143,18 +151,12 @@ def _by_initials(ctx, check, a: Addressee, zs, ze, q, skip):
     i1, i2 = regex.escape(names[0][0]), regex.escape(names[1][0])
     rx = regex.compile(rf"(?<![\w-])(?P<sur>{SURNAME})\s+{i1}\.\s*{i2}\.(?!\s*[{UP}]\.)"
                        rf"|(?<![\w.-]){i1}\.\s*{i2}\.\s*(?P<sur2>{SURNAME})(?![\w-])")
-    for m in rx.finditer(text, zs, ze):
+    for m in rx.finditer(text, *zone):
         st = m.start("sur") if m.group("sur") else m.start("sur2")
         en = m.end("sur") if m.group("sur") else m.end("sur2")
-        if inside(st, q) or inside(st, skip) or PLACE_BEFORE.search(text[max(0, st - 30):st]):
+        if inside(st, q) or inside(st, skip) or place_before.search(text[max(0, st - 30):st]):
             continue
-        yield check.hit(ctx, st, en, suggestion="Вы / Ваше обращение", who=text[st:en])
-
-PLACE_BEFORE = regex.compile(
-    r"(?:\b(?:ул|пр|пер|пл|наб|просп|б-р|бул|ш|им|пос|ст|м|д|г)\.\s*|\b(?:улиц\w+|проспект\w*|переул\w+|"
-    r"площад\w+|набережн\w+|бульвар\w*|шоссе|проезд\w*|имени|станци\w+|метро|пр-т|пр-кт|тупик\w*|"
-    r"аллее?\w*|мост\w*|парк\w*|сквер\w*|район\w*|посел\w+|сел[оа]|деревн\w+)\s+)$", regex.I)
-
+        yield check.hit(ctx, st, en, suggestion=suggestion, who=text[st:en])
 
 def _surname_reading(ctx, tok, a: Addressee) -> bool:
     """A capitalised token without initials: accept it as the surname unless it starts a

@@ -6,40 +6,35 @@ import regex
 from ...matching import cached_matcher
 from ...options import Option
 from ...spans import inside
+from ...wordlists import compiled
 from .legal_refs import cites_act, has_date
 
 OPTIONS = {
     "always": Option("lemmas", [], "vague wherever no concrete date, act or measure follows"),
     "promise": Option("lemmas", [], "vague in a promise or instruction (future or modal)"),
     "commitment": Option("lemmas", [], "vague only in what the office will do (future)"),
+    "concrete_after": Option("regex", "", "what after the phrase makes it concrete («: …», «а именно»)",
+                             flags=regex.I),
+    "bare_measures": Option("regexes", [], "measures promised but not named («меры будут приняты»; "
+                            "«меры по замене труб» names one)", flags=regex.I),
+    "future": Option("words", [], "words of a future action (будет, планируется)"),
+    "modal": Option("words", [], "words of an instruction or possibility (вправе, необходимо)"),
+    "future_aux": Option("words", [], "a future auxiliary before a short participle (будут рассмотрены)"),
+    "conjunctions": Option("words", [], "words skipped when looking for the participle before the phrase"),
+    "extension": Option("regexes", [], "a sentence matching all of these is the legal extension formula"),
 }
-
-CONCRETE_AFTER = regex.compile(r"^\s*(?:[:—–(]\s*\S|,?\s*а\s+именно\b)")
-
-# "к виновным будут приняты меры", "меры будут приняты": measures promised but not named
-# ("меры по замене труб" names one)
-BARE_MEASURES = regex.compile(
-    r"\b(?:будут|будет)\s+(?:\w+\s+)?приняты\s+(?:все\s+)?меры\b(?!\s+(?:по|к|в\s+виде)\b)"
-    r"|(?<![\w-]\s)\bмеры\s+(?!по\b)(?:\w+\s+){0,2}?будут\s+приняты\b", regex.I)
-
 
 class _Span:
     def __init__(self, start, end):
         self.start, self.end = start, end
 
-FUTURE_WORDS = {"будет", "будут", "будем", "планируется", "запланировано", "предполагается"}
-
-MODAL_WORDS = {"можете", "вправе", "необходимо", "нужно", "следует", "должны", "должен", "должна",
-               "обязаны", "рекомендуем", "просим", "предлагаем", "сможете", "может", "могут"}
-
-
-def _future_or_modal(ctx, start, end, modal: bool):
+def _future_or_modal(ctx, start, end, opts, modal: bool):
     an = ctx.analysis
     s0, s1 = an.sentence_span(start)
     for t in an.tokens_in(s0, s1):
         if not t.is_word:
             continue
-        if t.lower in FUTURE_WORDS or (modal and t.lower in MODAL_WORDS):
+        if t.lower in opts["future"] or (modal and t.lower in opts["modal"]):
             return True
         if t.tags and all("futr" in tag for tag in t.tags if tag.startswith("VERB")) \
                 and any(tag.startswith("VERB") and "futr" in tag for tag in t.tags):
@@ -59,36 +54,37 @@ def find(ctx, check):
     hits = [(m, "always") for m in always.find(ctx, spans)]
     hits += [(m, "promise") for m in promise.find(ctx, spans)]
     hits += [(m, "commitment") for m in commitment.find(ctx, spans)]
-    hits += [(_Span(m.start(), m.end()), "always") for zs, ze in spans
-             for m in BARE_MEASURES.finditer(text, zs, ze)]
+    concrete_after = compiled(opts["concrete_after"], regex.I)
+    hits += [(_Span(m.start(), m.end()), "always") for rx in opts["bare_measures"] for zs, ze in spans
+             for m in compiled(rx, regex.I).finditer(text, zs, ze)]
     hits.sort(key=lambda h: h[0].start)
     for m, kind in hits:
         if inside(m.start, q):
             continue
         s0, s1 = an.sentence_span(m.start)
         after = text[m.end:s1]
-        if has_date(after) or cites_act(after) or CONCRETE_AFTER.search(after):
+        if has_date(after) or cites_act(after) or concrete_after.search(after):
             continue
         if kind == "promise":
             # "в установленном порядке": vague as a promise or an instruction, not as a
             # description of a past approval ("утверждённой в установленном порядке …")
-            if cites_act(text[s0:s1]) or _after_participle(ctx, m.start):
+            if cites_act(text[s0:s1]) or _after_participle(ctx, m.start, opts):
                 continue
-            if not _future_or_modal(ctx, m.start, m.end, modal=True):
+            if not _future_or_modal(ctx, m.start, m.end, opts, modal=True):
                 continue
         elif kind == "commitment":
             # "при необходимости", "необходимые меры": vague only in what the office will do
-            if not _future_or_modal(ctx, m.start, m.end, modal=False):
+            if not _future_or_modal(ctx, m.start, m.end, opts, modal=False):
                 continue
-        elif regex.search(r"продл", text[s0:s1]) and regex.search(r"срок", text[s0:s1]):
+        elif opts["extension"] and all(compiled(rx, regex.I).search(text, s0, s1) for rx in opts["extension"]):
             continue   # the 59-ФЗ extension formula
         yield check.hit(ctx, m.start, m.end)
 
 
-def _after_participle(ctx, pos):
+def _after_participle(ctx, pos, opts):
     an = ctx.analysis
     i = an.token_index_at(pos)
-    prev = [t for t in an.tokens[max(0, i - 3):i] if t.is_word and t.lower not in ("и", "а", "также")]
+    prev = [t for t in an.tokens[max(0, i - 3):i] if t.is_word and t.lower not in opts["conjunctions"]]
     if not prev:
         return False
     tags = prev[-1].tags
@@ -97,4 +93,4 @@ def _after_participle(ctx, pos):
     # "принят в установленном порядке" reports a past act; "будут рассмотрены в установленном
     # порядке" is a promise (a future auxiliary before the short participle)
     aux = {t.lower for t in prev[:-1]}
-    return any(tag.startswith("PRTS") for tag in tags) and not aux & {"будет", "будут", "быть"}
+    return any(tag.startswith("PRTS") for tag in tags) and not aux & set(opts["future_aux"])
