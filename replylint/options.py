@@ -8,6 +8,7 @@ with `file:line`, never a rule that silently finds nothing.
 A value may be given per language: `{ru: 40, vi: 60}` (`default:` for the others)."""
 from __future__ import annotations
 
+import difflib
 from dataclasses import dataclass
 
 import regex
@@ -118,8 +119,10 @@ def problems(declared: dict[str, Option], given: dict) -> list[tuple[str, str]]:
     for name, value in (given or {}).items():
         opt = declared.get(name)
         if opt is None:
+            near = difflib.get_close_matches(str(name), list(declared), n=1)
+            hint = f"did you mean '{near[0]}'? " if near else ""
             known = ", ".join(sorted(declared)) or "none"
-            out.append((name, f"unknown option '{name}' (this rule takes: {known})"))
+            out.append((name, f"unknown option '{name}' ({hint}this rule takes: {known})"))
             continue
         p = problem(name, opt, value)
         if p:

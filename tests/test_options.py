@@ -84,7 +84,8 @@ def isolated(tmp_path, monkeypatch):
 
 
 @pytest.mark.parametrize("options,message", [
-    ("      dayz: 10\n", "rules.ru.deadline.options: unknown option 'dayz' (this rule takes: days)"),
+    ("      dayz: 10\n", "rules.ru.deadline.options: unknown option 'dayz' (did you mean 'days'? this rule takes: appeal_date, "
+     "days, extension"),
     ("      days: soon\n", "rules.ru.deadline.options: option 'days' must be an integer, not str 'soon'"),
 ])
 def test_config_options_are_checked_with_file_and_line(tmp_path, isolated, options, message):

@@ -11,44 +11,66 @@ import datetime as dt
 import regex
 
 from ...options import Option
+from ...wordlists import compiled
 
 OPTIONS = {
     "days": Option("int", 30, "days from the appeal to the reply (59-ФЗ ст. 12)"),
+    "months": Option("regexes", [], "the twelve month names in the genitive, January first", flags=regex.I),
+    "number_sign": Option("regex", "", "the number sign of a registration number («№», «Исх. №»)"),
+    "letter_date": Option("regexes", [], "a registration line of the letterhead; <date> stands for a date, "
+                          "<number> for the number sign", flags=regex.I | regex.M),
+    "not_letter_date": Option("regex", "", "a letterhead line that dates the appeal, not the letter "
+                              "(«на № … от …»)", flags=regex.I),
+    "appeal_date": Option("regexes", [], "what precedes the appeal's date («на № … от», «Ваше обращение от»); "
+                          "<gap> stands for a stretch inside one sentence", flags=regex.I),
+    "gap_dots": Option("words", [], "abbreviations whose dot does not end the sentence in a <gap>"),
+    "extension": Option("regex", "", "the reply period extended: a word of extension …", flags=regex.I),
+    "term": Option("regex", "", "… near a word of the period", flags=regex.I),
 }
 
-MONTHS = {"январ": 1, "феврал": 2, "март": 3, "апрел": 4, "мая": 5, "май": 5, "июн": 6, "июл": 7,
-          "август": 8, "сентябр": 9, "октябр": 10, "ноябр": 11, "декабр": 12}
 NUM_DATE = r"(?P<d>\d{1,2})[.\-/](?P<m>\d{1,2})[.\-/](?P<y>\d{4}|\d{2})(?!\d)"
-WORD_DATE = (r"«?(?P<d>\d{1,2})»?\s+(?P<mon>январ\w*|феврал\w*|марта?|апрел\w*|ма[яй]|июн\w*|июл\w*|"
-             r"август\w*|сентябр\w*|октябр\w*|ноябр\w*|декабр\w*)\s+(?P<y>\d{4})")
-DATE_ANY = regex.compile(rf"(?:{NUM_DATE}|{WORD_DATE})", regex.I)
-
-# the registration line: a date followed by a number sign, or a date alone on its line
-NUMBER_SIGN = r"(?:(?:[Ии]сх(?:одящий)?\.?\s*)?(?:№|N[oº°]?|Nº|No\.?))"
-LETTER_DATE = regex.compile(
-    rf"^[#*\s]*(?:Дата:?\s*|от\s+)?(?:{NUM_DATE}|{WORD_DATE})\s*(?:г\.|года)?\s*(?:{NUMBER_SIGN}\s*\S+.*)?\**\s*$"
-    # "Исх. № 14-02/1187 от 20.06.2026", "№ 14-02/1187 от 20.06.2026"
-    rf"|^[#*\s]*{NUMBER_SIGN}\s*\S+\s+от\s+(?:{NUM_DATE}|{WORD_DATE})\s*(?:г\.|года)?\**\s*$",
-    regex.I | regex.M)
-# a gap inside one sentence: no sentence end, but the dot of "вх.", "исх.", "рег." may occur
-GAP = r"(?:[^.!?\n]|(?<=\b(?:вх|исх|рег|г|ул|д|ст|п|ч))\.)"
-APPEAL_DATE = regex.compile(
-    rf"(?:\b[Нн]а\s+(?:(?:вх|исх)\.?\s*)?(?:№|N[oº°]?|Nº|No\.?)\s*[^\n]{{0,40}}?\bот\s+"
-    rf"|\b[Оо]бращени\w*{GAP}{{0,80}}?\bот\s+"
-    # "Ваше обращение, поступившее (в управу) 05.05.2026", "… зарегистрированное 05.05.2026"
-    rf"|\b[Оо]бращени\w*,?\s+(?:поступивш|зарегистрированн|направленн|поданн)\w*\s+[^.!?\n\d]{{0,60}}?"
-    rf"|\b(?:[Вв]аш\w*|на)\s+(?:\w+\s+){{0,2}}(?:заявлени|жалоб|письм|запрос|сообщени)\w*[^.!?\n]{{0,60}}?\bот\s+)"
-    rf"(?P<date>{NUM_DATE}|{WORD_DATE})",
-    regex.I)
-EXTENSION = regex.compile(r"\bпродл(?:ен|ён|ил|ева|ить|ение|ения|ено|ена)\w*", regex.I)
 
 
-def _to_date(m) -> dt.date | None:
+class Grammar:
+    """The options compiled once per option values: the letterhead's and the appeal's dates."""
+
+    def __init__(self, opts: dict):
+        self.months = [compiled(rf"(?:{m})$", regex.I) for m in opts["months"]]
+        word = rf"«?(?P<d>\d{{1,2}})»?\s+(?P<mon>{'|'.join(opts['months'])})\s+(?P<y>\d{{4}})"
+        date = rf"(?:{NUM_DATE}|{word})"
+        self.date_any = compiled(date, regex.I)
+        self.letter_date = compiled("|".join(
+            p.replace("<date>", date).replace("<number>", opts["number_sign"]) for p in opts["letter_date"]),
+            regex.I | regex.M)
+        self.not_letter_date = compiled(opts["not_letter_date"], regex.I)
+        dots = "|".join(regex.escape(w) for w in opts["gap_dots"]) or "(?!)"
+        gap = rf"(?:[^.!?\n]|(?<=\b(?:{dots}))\.)"
+        self.appeal_date = compiled("(?:" + "|".join(p.replace("<gap>", gap) for p in opts["appeal_date"])
+                                    + rf")(?P<date>{date})", regex.I)
+        self.extension = compiled(opts["extension"], regex.I)
+        self.term = compiled(opts["term"], regex.I)
+
+    def month(self, name: str) -> int | None:
+        return next((k + 1 for k, rx in enumerate(self.months) if rx.match(name)), None)
+
+
+_GRAMMARS: dict = {}
+
+
+def grammar(opts: dict) -> Grammar:
+    key = repr(sorted((k, v) for k, v in opts.items() if k != "days"))
+    g = _GRAMMARS.get(key)
+    if g is None:
+        g = _GRAMMARS[key] = Grammar(opts)
+    return g
+
+
+def _to_date(m, g: Grammar) -> dt.date | None:
     gd = m.groupdict()
     try:
         d = int(gd["d"])
         if gd.get("mon"):
-            mon = next(v for k, v in MONTHS.items() if gd["mon"].lower().startswith(k))
+            mon = g.month(gd["mon"])
         else:
             mon = int(gd["m"])
         y = int(gd["y"])
@@ -59,7 +81,7 @@ def _to_date(m) -> dt.date | None:
         return None
 
 
-def letter_date(ctx) -> tuple[dt.date, int, int] | None:
+def letter_date(ctx, g: Grammar) -> tuple[dt.date, int, int] | None:
     doc = ctx.doc
     meta = doc.metadata or {}
     parsed = meta.get("date_parsed")
@@ -80,22 +102,21 @@ def letter_date(ctx) -> tuple[dt.date, int, int] | None:
             limit = min(limit, z.start)
     if limit == len(text):
         limit = min(len(text), 1500)
-    for m in LETTER_DATE.finditer(text, 0, limit):
-        line = m.group()
-        if regex.match(r"[#*\s]*на\s", line, regex.I):
+    for m in g.letter_date.finditer(text, 0, limit):
+        if g.not_letter_date.match(m.group()):
             continue
-        d = _to_date(m)
+        d = _to_date(m, g)
         if d:
             return d, m.start(), m.end()
     # the signature's date ("24.04.2026" under the signature) is not trusted
     return None
 
 
-def appeal_dates(ctx):
+def appeal_dates(ctx, g: Grammar):
     text = ctx.doc.text
-    for m in APPEAL_DATE.finditer(text):
-        sub = DATE_ANY.match(text, m.start("date"))
-        d = _to_date(sub) if sub else None
+    for m in g.appeal_date.finditer(text):
+        sub = g.date_any.match(text, m.start("date"))
+        d = _to_date(sub, g) if sub else None
         if d:
             yield d, m.start("date"), m.end("date")
 
@@ -103,16 +124,16 @@ def appeal_dates(ctx):
 def find(ctx, check):
     opts = check.options(ctx)
     days = int(opts.get("days", 30))
+    g = grammar(opts)
     text = ctx.doc.text
-    if EXTENSION.search(text) and regex.search(r"\bсрок\w*", text, regex.I):
-        for m in EXTENSION.finditer(text):
-            around = text[max(0, m.start() - 120):m.end() + 120]
-            if regex.search(r"\bсрок", around, regex.I):
+    if g.extension.search(text) and g.term.search(text):
+        for m in g.extension.finditer(text):
+            if g.term.search(text, max(0, m.start() - 120), m.end() + 120):
                 return
-    ld = letter_date(ctx)
+    ld = letter_date(ctx, g)
     if not ld:
         return
-    apps = list(appeal_dates(ctx))
+    apps = list(appeal_dates(ctx, g))
     if not apps:
         return
     latest = max(apps, key=lambda a: a[0])
