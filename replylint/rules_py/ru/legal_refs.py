@@ -1,39 +1,26 @@
 """Citations of acts and concrete dates in Russian text: what makes a refusal grounded, a
-vague promise concrete, a paraphrase of a law not the addressee in the third person."""
+vague promise concrete, a paraphrase of a law not the addressee in the third person. The
+patterns are the lists rules/ru/lists/legal-acts.yaml and concrete-dates.yaml, given to each rule
+that needs them as its `acts` / `dates` option."""
 from __future__ import annotations
 
 import regex
 
-# A cited act or article: "ст. 12", "статьей 48", "пункта 31", "ч. 3", "№ 59-ФЗ",
-# "Федерального закона", "постановлением Правительства … № 2330", "приказом … № 773",
-# "Правил …", "Кодекса", "регламента", "ГОСТ Р 52289-2019", "СП 42.13330".
-ACT = regex.compile(
-    r"(?:\b(?:ст|ч|п|пп|абз|подп)\.\s?\d"
-    r"|\b(?:стат[ьеия]\w*|пункт\w*|подпункт\w*|част[ьиейю]\w*|абзац\w*)\s+(?:«\w»\s+)?\d"
-    r"|\b\d+-(?:ФЗ|ФКЗ|ПП|ОЗ|З|РЗ|КЗ|УГ|рп|р)\b"
-    r"|\bФедеральн\w+\s+(?:конституционн\w+\s+)?закон"
-    r"|\b[Зз]акон\w*\s+(?:№|N|от|города|Российской|[А-ЯЁ]\w+\s+области|Республики)"
-    r"|\b(?:[Пп]остановлени|[Пп]риказ|[Рр]аспоряжени|[Уу]каз)\w*\s+(?:\w+\s+){0,6}?(?:от\s+\d|№)"
-    r"|\b(?:Правил|Кодекс|Регламент|Административн\w+\s+регламент|Положени[яем]\s+о\b)\w*"
-    r"|\b(?:ГОСТ|СП|СНиП|СанПиН)\b\s*(?:Р\s*)?\d"
-    r"|\b(?:ГК|ЖК|НК|ТК|УК|КоАП|ГПК|БК|ЗК|СК)\s+РФ\b)",
-    regex.IGNORECASE)
+from ...options import Option
+from ...wordlists import alternation, compiled
 
-# A concrete date: 01.12.2026, 1 декабря 2026, «01» декабря 2026 г., в мае 2026 года (month+year).
-MONTHS = r"(?:январ|феврал|март|апрел|ма[йяе]|июн|июл|август|сентябр|октябр|ноябр|декабр)\w*"
-
-DATE = regex.compile(
-    r"\b\d{1,2}\.\d{1,2}\.\d{2,4}\b|«?\b\d{1,2}»?\s+" + MONTHS + r"(?:\s+\d{4})?"
-    r"|\b" + MONTHS + r"\s+\d{4}\s*(?:г\.|года?)"
-    r"|\bв\s+течение\s+(?:\d+|одного|двух|трех|трёх|пяти|десяти|\w+)\s+(?:\(\w+\)\s+)?"
-    r"(?:рабоч\w+\s+|календарн\w+\s+)?(?:дн|недел|месяц|час)\w*"
-    r"|\bдо\s+(?:конца\s+)?\d{1,2}\.\d{1,2}|\b\d{1,2}:\d{2}\b"
-    r"|\b(?:до|не\s+позднее|с)\s+\d{1,2}-?(?:го|е)?\s+числа", regex.IGNORECASE)
+ACTS = Option("regexes", [], "citations of acts and articles (list legal-acts)", flags=regex.I)
+DATES = Option("regexes", [], "concrete dates and periods (list concrete-dates)", flags=regex.I)
 
 
-def cites_act(text: str) -> bool:
-    return bool(ACT.search(text))
+def any_of(patterns) -> regex.Pattern:
+    """One case-blind pattern matching any of the option's patterns (cached)."""
+    return compiled(alternation(patterns, escape=False), regex.I)
 
 
-def has_date(text: str) -> bool:
-    return bool(DATE.search(text))
+def cites_act(text: str, acts) -> bool:
+    return bool(any_of(acts).search(text))
+
+
+def has_date(text: str, dates) -> bool:
+    return bool(any_of(dates).search(text))

@@ -7,9 +7,10 @@ from ...options import Option
 from ...spans import inside
 from ...wordlists import compiled
 from .clauses import _conditional, _lemmas
-from .legal_refs import cites_act
+from .legal_refs import ACTS, any_of, cites_act
 
 OPTIONS = {
+    "acts": ACTS,
     "refuse": Option("lemmas", [], "verbs of refusing («отказано», «отказываем»)"),
     "not_refuse": Option("lemmas", [], "lemmas that are no refusal by the office («отказаться»)"),
     "reflexive": Option("regex", "", "a reflexive form of the verb: the person refused something"),
@@ -27,10 +28,6 @@ OPTIONS = {
 }
 
 
-def _any(patterns) -> regex.Pattern:
-    return compiled("|".join(f"(?:{p})" for p in patterns) or r"(?!)", regex.I)
-
-
 def refusals(ctx, spans, opts):
     """(start, end, strong) of refusals: "strong" ones (an explicit "отказано") need their ground
     in the same or the next sentence; the others may take it from the sentence before."""
@@ -41,7 +38,7 @@ def refusals(ctx, spans, opts):
     refuse, not_refuse = set(opts["refuse"]), set(opts["not_refuse"])
     reflexive = compiled(opts["reflexive"], regex.I)
     possible_before = set(opts["possible_before"])
-    phrases, strong = _any(opts["phrases"]), _any(opts["strong"])
+    phrases, strong = any_of(opts["phrases"]), any_of(opts["strong"])
     optional, appeal = compiled(opts["optional"], regex.I), compiled(opts["appeal"], regex.I)
     for zs, ze in spans:
         toks = an.tokens_in(zs, ze)
@@ -84,7 +81,7 @@ def _sentence_windows(ctx, pos, strong):
 def find(ctx, check):
     text = ctx.doc.text
     opts = check.options(ctx)
-    grounds = _any(opts["grounds"])
+    grounds = any_of(opts["grounds"])
     seen = set()
     for s, e, strong in refusals(ctx, ctx.spans(check.rule.zones), opts):
         k = ctx.analysis.sentence_index(s)
@@ -94,7 +91,7 @@ def find(ctx, check):
         grounded = False
         for a, b in _sentence_windows(ctx, s, strong):
             chunk = text[a:b]
-            if grounds.search(chunk) or cites_act(chunk):
+            if grounds.search(chunk) or cites_act(chunk, opts["acts"]):
                 grounded = True
                 break
         if not grounded:

@@ -8,9 +8,10 @@ from ...options import Option
 from ...spans import inside
 from ...structure.addressee_ru import LO, SURNAME, UP, Addressee, gender_of_patronymic
 from ...wordlists import compiled
-from .legal_refs import cites_act
+from .legal_refs import ACTS, cites_act
 
 OPTIONS = {
+    "acts": ACTS,
     "designations": Option("regexes", [], "the addressee called by a role: «заявитель», «обратившийся», "
                            "«автор обращения», «гражданка Петрова» (<surname> stands for a surname); named "
                            "groups: `legal` a term of the law, `plural` a form that is also a plural, "
@@ -123,7 +124,7 @@ def _third_person(ctx, check):
             if inside(m.start(), q) or inside(m.start(), skip):
                 continue
             s0, s1 = an.sentence_span(m.start())
-            if (m.group("legal") and cites_act(text[s0:s1])
+            if (m.group("legal") and cites_act(text[s0:s1], opts["acts"])
                     and not _concrete_event(an.tokens_in(s0, s1), telling)):
                 continue          # the legal term in a cited or paraphrased act
             if as_role.search(text[max(0, m.start() - 8):m.start()]) and reader.search(text[s0:s1]):

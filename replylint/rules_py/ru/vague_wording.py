@@ -7,9 +7,11 @@ from ...matching import cached_matcher
 from ...options import Option
 from ...spans import inside
 from ...wordlists import compiled
-from .legal_refs import cites_act, has_date
+from .legal_refs import ACTS, DATES, cites_act, has_date
 
 OPTIONS = {
+    "acts": ACTS,
+    "dates": DATES,
     "always": Option("lemmas", [], "vague wherever no concrete date, act or measure follows"),
     "promise": Option("lemmas", [], "vague in a promise or instruction (future or modal)"),
     "commitment": Option("lemmas", [], "vague only in what the office will do (future)"),
@@ -63,12 +65,12 @@ def find(ctx, check):
             continue
         s0, s1 = an.sentence_span(m.start)
         after = text[m.end:s1]
-        if has_date(after) or cites_act(after) or concrete_after.search(after):
+        if has_date(after, opts["dates"]) or cites_act(after, opts["acts"]) or concrete_after.search(after):
             continue
         if kind == "promise":
             # "в установленном порядке": vague as a promise or an instruction, not as a
             # description of a past approval ("утверждённой в установленном порядке …")
-            if cites_act(text[s0:s1]) or _after_participle(ctx, m.start, opts):
+            if cites_act(text[s0:s1], opts["acts"]) or _after_participle(ctx, m.start, opts):
                 continue
             if not _future_or_modal(ctx, m.start, m.end, opts, modal=True):
                 continue
