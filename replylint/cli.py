@@ -10,9 +10,8 @@ from typing import List, Optional
 
 import typer
 
-from .config import STARTER, ConfigError
-from .diagnostic import severity_rank
-from .packs import PackError, load_rules
+# Modules beyond typer are imported by the command that needs them: --version, --help and
+# `rules` must not pay for the checks, the readers or NLP (tests/test_startup.py).
 
 app = typer.Typer(add_completion=True, no_args_is_help=True, rich_markup_mode=None,
                   context_settings={"help_option_names": ["-h", "--help"]},
@@ -21,8 +20,8 @@ app = typer.Typer(add_completion=True, no_args_is_help=True, rich_markup_mode=No
 
 def _version(value: bool):
     if value:
-        from .reporters.sarif import tool_version
-        typer.echo(f"replylint {tool_version()}")
+        from . import version
+        typer.echo(f"replylint {version()}")
         raise typer.Exit()
 
 
@@ -194,7 +193,9 @@ def check(
     PATH: files, folders (walked for the formats replylint reads, skipping what .gitignore and
     the configured excludes leave out), or - for standard input.
     """
+    from .config import ConfigError
     from .engine import RunOptions, excludes_for, results, validate
+    from .packs import PackError
     from .readers import ReadOptions
     from .report import FileResult, Report
     from .selection import select as select_files
@@ -323,6 +324,7 @@ def _finish(report, fix_refused, exit_zero: bool, fail_on: FailOn | None, diff_f
     if fail_on is None:
         raise typer.Exit(1 if diff_found else 0)
     if fail_on != FailOn.never:
+        from .diagnostic import severity_rank
         floor = severity_rank(fail_on.value)
         if any(severity_rank(d.severity) >= floor for f in report.files for d in f.diagnostics):
             raise typer.Exit(1)
@@ -376,6 +378,7 @@ class ListFmt(str, Enum):
 
 def _all_rules() -> list:
     from .meta_rules import META_RULES
+    from .packs import PackError, load_rules
     try:
         return load_rules() + list(META_RULES)
     except PackError as e:
@@ -440,6 +443,7 @@ def init(force: bool = typer.Option(False, "--force", metavar="", help="Overwrit
     if target.exists() and not force:
         _fail(f"{target} exists (use --force to overwrite)")
     from .atomic import WriteRefused, write_atomic
+    from .config import STARTER
     try:
         write_atomic(str(target), STARTER.encode("utf-8"))
     except WriteRefused as e:

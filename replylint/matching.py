@@ -15,6 +15,7 @@ A matcher spec is a mapping with any of
 Entries are strings, or `{text: …, suggestion: …}` mappings; a match carries its entry."""
 from __future__ import annotations
 
+import bisect
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
@@ -99,7 +100,7 @@ class Matcher:
             for k, part in enumerate(parts):
                 if k:
                     units.append(GAP)
-                units += [set(s) for s in lemmatize_phrase("ru", part.strip())]
+                units += [frozenset(s) for s in lemmatize_phrase("ru", part.strip())]
             return units
         out = []
         for w in text.replace(GAP, f" {GAP} ").split():
@@ -107,12 +108,19 @@ class Matcher:
                 out.append(GAP)
             else:
                 w = w if self.case_sensitive else w.lower()
-                out.append({fold(w) if self.fold else w})
+                out.append(frozenset([fold(w) if self.fold else w]))
         return out
 
+    def compile(self, lang: str) -> None:
+        """Build the token index of `lang` now (lemmatising the entries of a Russian list needs
+        pymorphy3, so it is built when that language's analysis is loaded)."""
+        self._index(lang)
+
     def _index(self, lang):
+        """{by lemma?: {first unit: [entry, …]}}: a Russian lemma entry is looked up by the
+        token's lemmas, every other entry by its surface form."""
         if lang not in self._compiled:
-            index: dict[str, list] = {}
+            index: dict[bool, dict[str, list]] = {False: {}, True: {}}
             order = 0
             for entries, lemma_mode in ((self.words, False), (self.phrases, False),
                                         (self.lemmas, True)):
@@ -121,23 +129,23 @@ class Matcher:
                     units = self._units_of_entry(lang, text, lemma_mode)
                     if not units or units[0] == GAP:
                         continue
+                    by_lemma = lemma_mode and lang == "ru"
+                    # the second unit, checked before the walk: most candidates fail there
+                    second = units[1] if len(units) > 1 and units[1] != GAP else None
                     for first in units[0]:
-                        index.setdefault(first, []).append((units, text, sugg, lemma_mode, order))
+                        index[by_lemma].setdefault(first, []).append(
+                            (units, text, sugg, by_lemma, order, second))
             self._compiled[lang] = index
         return self._compiled[lang]
 
-    def _token_units(self, tok, lang, lemma_mode):
-        if lang == "ru" or lang not in ("vi",):
-            if lemma_mode and lang == "ru":
-                return [set(tok.lemmas) | {tok.lower}]
-            t = tok.text if self.case_sensitive else tok.lower
-            return [{fold(t) if self.fold else t}]
-        t = tok.text if self.case_sensitive else tok.lower
-        return [{fold(s) if self.fold else s} for s in t.split()]
+    def _match_from(self, view, i, end, units):
+        """Token index after the match of `units` starting at token i (tokens before `end`),
+        or None. `view` holds each token's units (one per token; the syllables of a
+        Vietnamese word)."""
+        tokens = view.tokens
+        max_gap = self.max_gap
 
-    def _match_from(self, tokens, i, units, lang, lemma_mode):
-        """Token index after the match of `units` starting at token i, or None."""
-        def walk(ti, ui, tu, gaps):
+        def walk(ti, ui, tu):
             # ti: token index, tu: unit offset inside token ti, ui: entry unit index
             if ui == len(units):
                 return ti if tu == 0 else None
@@ -145,45 +153,76 @@ class Matcher:
                 if tu:
                     return None
                 words, k = 0, ti
-                while k <= len(tokens):
-                    r = walk(k, ui + 1, 0, gaps)
+                while k <= end:
+                    r = walk(k, ui + 1, 0)
                     if r is not None:
                         return r
-                    if k == len(tokens):
+                    if k == end:
                         return None
                     words += tokens[k].is_word
-                    if words > self.max_gap:
+                    if words > max_gap:
                         return None
                     k += 1
                 return None
-            if ti >= len(tokens):
+            if ti >= end:
                 return None
-            tunits = self._token_units(tokens[ti], lang, lemma_mode)
-            if not (tunits[tu] & units[ui]):
+            tunits = view.units[ti]
+            if tunits[tu].isdisjoint(units[ui]):
                 return None
             if tu + 1 < len(tunits):
-                return walk(ti, ui + 1, tu + 1, gaps)
-            return walk(ti + 1, ui + 1, 0, gaps)
-        return walk(i, 0, 0, 0)
+                return walk(ti, ui + 1, tu + 1)
+            return walk(ti + 1, ui + 1, 0)
+        return walk(i, 0, 0)
+
+    def _candidates(self, view, index, i0, end):
+        """(token index, entry) of every entry whose first unit a token in [i0, end) has: by
+        token where the span is shorter than the index, else by the index's keys."""
+        if end - i0 <= len(index):
+            keys = view.keys
+            for i in range(i0, end):
+                for key in keys[i]:
+                    for entry in index.get(key, ()):
+                        yield i, entry
+        else:
+            positions = view.positions()
+            for key, entries in index.items():
+                at = positions.get(key)
+                if not at:
+                    continue
+                for i in at[bisect.bisect_left(at, i0):bisect.bisect_left(at, end)]:
+                    for entry in entries:
+                        yield i, entry
+
+    def _find_sequences(self, ctx, spans, out):
+        lang = ctx.lang
+        index = self._index(lang)
+        an = ctx.analysis
+        views = {by_lemma: token_view(an, lang, by_lemma, self.case_sensitive, self.fold)
+                 for by_lemma in (False, True) if index[by_lemma]}
+        tokens = an.tokens
+        for s, e in spans:
+            i0, end = an.token_range(s, e)
+            if i0 >= end:
+                continue
+            for by_lemma, view in views.items():
+                units_of = view.units
+                for i, (units, entry, sugg, _, order, second) in self._candidates(
+                        view, index[by_lemma], i0, end):
+                    if second is not None:      # the second-word pre-check
+                        here = units_of[i]
+                        nxt = here[1] if len(here) > 1 else (
+                            units_of[i + 1][0] if i + 1 < end else None)
+                        if nxt is None or nxt.isdisjoint(second):
+                            continue
+                    j = self._match_from(view, i, end, units)
+                    if j is not None and j > i:
+                        out.append(Match(tokens[i].start, tokens[j - 1].end, entry, sugg, order))
 
     def find(self, ctx, spans) -> list[Match]:
         out: list[Match] = []
         text = ctx.doc.text
         if self.words or self.phrases or self.lemmas:
-            lang = ctx.lang
-            index = self._index(lang)
-            an = ctx.analysis
-            for s, e in spans:
-                tokens = an.tokens_in(s, e)
-                for i, tok in enumerate(tokens):
-                    keys = set()
-                    for lm in (False, True):
-                        keys |= self._token_units(tok, lang, lm)[0]
-                    for key in keys:
-                        for units, entry, sugg, lemma_mode, order in index.get(key, ()):
-                            j = self._match_from(tokens, i, units, lang, lemma_mode)
-                            if j is not None and j > i:
-                                out.append(Match(tok.start, tokens[j - 1].end, entry, sugg, order))
+            self._find_sequences(ctx, spans, out)
         first_pattern = len(self.words) + len(self.phrases) + len(self.lemmas)
         for order, (pat, entry, sugg) in enumerate(self.patterns, first_pattern + 1):
             for s, e in spans:
@@ -195,6 +234,52 @@ class Matcher:
                 except TimeoutError:
                     raise PatternTimeout(f"pattern {entry!r} exceeded {REGEX_TIMEOUT}s") from None
         return dedupe(out)
+
+
+class TokenView:
+    """Each token of one analysis as a list matcher compares it: its units (a frozenset per
+    unit: the lower-case or exact form, folded or not; a Russian token's lemmas and lower-case
+    form in lemma mode; one unit per syllable of a Vietnamese word), the keys its first unit
+    offers, and where each key occurs. Built once per analysis and mode, for every matcher."""
+
+    def __init__(self, an, lang, by_lemma, case_sensitive, fold_diacritics):
+        self.tokens = an.tokens
+        units = []
+        if by_lemma:
+            for tok in an.tokens:
+                units.append((tok.lemmas | {tok.lower},))
+        else:
+            split = lang == "vi"
+            cache: dict = {}
+            for tok in an.tokens:
+                t = tok.text if case_sensitive else tok.lower
+                got = cache.get(t)
+                if got is None:
+                    parts = t.split() if split else [t]
+                    got = cache[t] = tuple(frozenset([fold(p) if fold_diacritics else p])
+                                           for p in parts)
+                units.append(got)
+        self.units = units
+        self.keys = [u[0] if u else () for u in units]
+        self._positions = None
+
+    def positions(self) -> dict:
+        if self._positions is None:
+            pos: dict[str, list[int]] = {}
+            for i, keys in enumerate(self.keys):
+                for k in keys:
+                    pos.setdefault(k, []).append(i)
+            self._positions = pos
+        return self._positions
+
+
+def token_view(an, lang, by_lemma, case_sensitive, fold_diacritics) -> TokenView:
+    key = (lang, by_lemma, by_lemma or case_sensitive, by_lemma or fold_diacritics)
+    views = an.memo.setdefault("token_views", {})
+    view = views.get(key)
+    if view is None:
+        view = views[key] = TokenView(an, lang, by_lemma, case_sensitive, fold_diacritics)
+    return view
 
 
 def dedupe(matches: list[Match]) -> list[Match]:

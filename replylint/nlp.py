@@ -39,10 +39,10 @@ class Token:
     sent: int = 0                   # sentence index
     is_word: bool = True
     tags: tuple = ()                # pymorphy3 tag strings of the parses (ru)
+    lower: str = field(init=False, repr=False, compare=False)   # read by every rule: set once
 
-    @property
-    def lower(self) -> str:
-        return self.text.lower()
+    def __post_init__(self):
+        self.lower = self.text.lower()
 
 
 @dataclass
@@ -53,6 +53,7 @@ class Analysis:
     sentences: list[tuple[int, int]]      # char spans
     paragraphs: list[tuple[int, int]]     # char spans split at blank lines
     _starts: list[int] = field(default_factory=list)
+    memo: dict = field(default_factory=dict)   # what matchers derive from the tokens, once
 
     def __post_init__(self):
         self._starts = [t.start for t in self.tokens]
@@ -63,6 +64,10 @@ class Analysis:
         i = bisect.bisect_left(self._starts, start)
         j = bisect.bisect_left(self._starts, end)
         return self.tokens[i:j]
+
+    def token_range(self, start: int, end: int) -> tuple[int, int]:
+        """Indices [i, j) of the tokens that start in [start, end)."""
+        return bisect.bisect_left(self._starts, start), bisect.bisect_left(self._starts, end)
 
     def token_index_at(self, offset: int) -> int:
         return max(0, bisect.bisect_right(self._starts, offset) - 1)

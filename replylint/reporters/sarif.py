@@ -36,15 +36,8 @@ TEXT_FORMATS = {"txt", "md", "template", "text"}
 
 
 def tool_version() -> str:
-    try:
-        from importlib.metadata import PackageNotFoundError, version
-        try:
-            return version("replylint")
-        except PackageNotFoundError:
-            pass
-    except ImportError:  # pragma: no cover
-        pass
-    return "0.0.0+unknown"
+    from .. import version
+    return version()
 
 
 def _name(rule_id: str) -> str:
