@@ -11,7 +11,7 @@ from .layout_limits import (
     limits,
     num,
     range_text,
-    report_lang,
+    words,
 )
 
 if TYPE_CHECKING:
@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from ...diagnostic import Diagnostic
 
 OPTIONS = {
+    "words": WORDS,
     "fonts": Option("str_or_strings", None, "allowed body fonts (null: any)"),
     "sizes": Option("range", None, "allowed body font size in pt, [min, max]"),
 }
@@ -38,7 +39,7 @@ def find(ctx: Context, check: Python) -> Iterator[Diagnostic]:
     body_font, body_size = layout.get("body_font"), layout.get("body_font_size")
     fonts = limits(ctx, check, "fonts")
     sizes = limits(ctx, check, "sizes", "font_sizes")
-    lang = report_lang(ctx)
+    wd = words(ctx, check)
     if isinstance(fonts, str):
         fonts = [fonts]
     font_bad = bool(fonts) and body_font is not None and \
@@ -58,7 +59,7 @@ def find(ctx: Context, check: Python) -> Iterator[Diagnostic]:
             break
     expected = []
     if fonts:
-        expected.append(WORDS[lang]["or"].join(fonts))
-    expected.append(range_text(lang, lo, hi) + " pt")
+        expected.append(wd["or"].join(fonts))
+    expected.append(range_text(wd, lo, hi) + " pt")
     yield check.hit(ctx, s, e, found=f"{body_font or '?'} {num(body_size)} pt",
                     expected=", ".join(expected), font=body_font or "?", size=num(body_size))

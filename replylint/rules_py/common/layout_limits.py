@@ -7,32 +7,23 @@ config file. Lengths are mm, sizes pt; a range is ``[min, max]`` with ``null`` f
 """
 from __future__ import annotations
 
+from ...options import Option
+
 TOLERANCE_MM = 0.5          # twips → mm rounding and editors' unit conversions
 
 TOLERANCE_PAGE_MM = 2.0
 TOLERANCE_TEXT_MM = 1.5     # PDF: glyph boxes reach a little above the line box the margin bounds
 
-SIDES = {
-    "ru": {"top": "верхнее", "bottom": "нижнее", "left": "левое", "right": "правое"},
-    "vi": {"top": "trên", "bottom": "dưới", "left": "trái", "right": "phải"},
-    "en": {"top": "top", "bottom": "bottom", "left": "left", "right": "right"},
-}
-
-WORDS = {
-    "ru": {"min": "не менее {a}", "max": "не более {b}", "range": "{a}–{b}", "any": "любой",
-           "or": " или ", "portrait": "книжная", "landscape": "альбомная", "unknown": "не указана"},
-    "vi": {"min": "tối thiểu {a}", "max": "tối đa {b}", "range": "{a}–{b}", "any": "bất kỳ",
-           "or": " hoặc ", "portrait": "khổ dọc", "landscape": "khổ ngang", "unknown": "không rõ"},
-    "en": {"min": "at least {a}", "max": "at most {b}", "range": "{a}–{b}", "any": "any",
-           "or": " or ", "portrait": "portrait", "landscape": "landscape", "unknown": "unknown"},
-}
+# the words of the messages, per language: the lists rules/common/lists/layout-words-*.yaml
+WORDS = Option("map", {}, "the words of the message: sides, bounds, orientations, in the document's language")
 
 PAPERS = {(210, 297): "A4", (215.9, 279.4): "Letter", (215.9, 355.6): "Legal", (148, 210): "A5",
           (297, 420): "A3", (182, 257): "B5 (JIS)", (176, 250): "B5"}
 
 
-def report_lang(ctx) -> str:
-    return ctx.lang if ctx.lang in ("ru", "vi") else "en"
+def words(ctx, check) -> dict:
+    """The message words in the document's language (English for any other)."""
+    return check.options(ctx)["words"]
 
 
 def num(v) -> str:
@@ -42,8 +33,7 @@ def num(v) -> str:
     return str(int(v)) if v == int(v) else str(v)
 
 
-def range_text(lang: str, lo, hi) -> str:
-    words = WORDS[lang]
+def range_text(words: dict, lo, hi) -> str:
     if lo is not None and hi is not None:
         return words["range"].format(a=num(lo), b=num(hi))
     if lo is not None:

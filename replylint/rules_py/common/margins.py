@@ -5,15 +5,15 @@ from typing import TYPE_CHECKING
 
 from ...options import Option
 from .layout_limits import (
-    SIDES,
     TOLERANCE_MM,
     TOLERANCE_TEXT_MM,
+    WORDS,
     bounds,
     first_paragraph,
     limits,
     num,
     range_text,
-    report_lang,
+    words,
 )
 
 if TYPE_CHECKING:
@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from ...diagnostic import Diagnostic
 
 OPTIONS = {
+    "words": WORDS,
     "margins": Option("ranges", None, "mm per side: top, bottom, left, right -> [min, max]"),
 }
 
@@ -34,7 +35,7 @@ def find(ctx: Context, check: Python) -> Iterator[Diagnostic]:
     wanted = limits(ctx, check, "margins")
     if not isinstance(wanted, dict):
         return
-    lang = report_lang(ctx)
+    wd = words(ctx, check)
     bad = []
     for side in ("top", "bottom", "left", "right"):
         value = layout.get(side)
@@ -45,7 +46,7 @@ def find(ctx: Context, check: Python) -> Iterator[Diagnostic]:
         if value is None or (lo is None and hi is None):
             continue
         if (lo is not None and value < lo - TOLERANCE_MM) or (hi is not None and value > hi + TOLERANCE_MM):
-            bad.append(f"{SIDES[lang][side]} {num(value)} ({range_text(lang, lo, hi)})")
+            bad.append(f"{wd[side]} {num(value)} ({range_text(wd, lo, hi)})")
     if bad:
         s, e = first_paragraph(ctx.doc)
         yield check.hit(ctx, s, e, found="; ".join(bad),

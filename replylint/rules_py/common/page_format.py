@@ -11,7 +11,7 @@ from .layout_limits import (
     first_paragraph,
     limits,
     num,
-    report_lang,
+    words,
 )
 
 if TYPE_CHECKING:
@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from ...diagnostic import Diagnostic
 
 OPTIONS = {
+    "words": WORDS,
     "width": Option("number", 210, "page width in mm"),
     "height": Option("number", 297, "page height in mm"),
     "orientation": Option("str", "portrait", "portrait or landscape"),
@@ -46,10 +47,10 @@ def find(ctx: Context, check: Python) -> Iterator[Diagnostic]:
         else orientation == want_o
     if size_ok and orient_ok:
         return
-    lang = report_lang(ctx)
+    wd = words(ctx, check)
     paper = next((name for (pw, ph), name in PAPERS.items()
                   if abs(short - pw) <= TOLERANCE_PAGE_MM and abs(long_ - ph) <= TOLERANCE_PAGE_MM), None)
     found = f"{num(width)} × {num(height)} mm" + (f" ({paper})" if paper else "")
     s, e = first_paragraph(ctx.doc)
-    yield check.hit(ctx, s, e, found=found, orientation=WORDS[lang].get(orientation, orientation),
+    yield check.hit(ctx, s, e, found=found, orientation=wd.get(orientation, orientation),
                     expected=f"{num(want_w)} × {num(want_h)} mm")
