@@ -20,6 +20,7 @@ from ...options import Option
 from ...spans import inside
 
 OPTIONS = {
+    "reader": Option("lemmas", [], "the reader addressed («Вы», «Ваш»): a judgement about the person"),
     "patterns": Option("regexes", [], "explicit discriminatory formulas",
                        flags=regex.V0 | regex.MULTILINE | regex.IGNORECASE),
     "exceptions": Option("regexes", [], "a match inside one of these is skipped",
@@ -46,10 +47,6 @@ def _rx(key, items):
     return r
 
 
-PERSON = {"вы", "вам", "вас", "вами", "ваш", "ваша", "ваше", "ваши", "вашего", "вашей", "вашему",
-          "вашим", "вашем", "вашу", "вашими", "ваших"}
-
-
 def _lemmas(tok):
     return tok.lemmas | {tok.lemma}
 
@@ -71,6 +68,7 @@ def find(ctx, check):
         yield check.hit(ctx, m.start, m.end)
 
     traits = set(opts.get("traits") or [])
+    reader = set(opts["reader"])
     trait_rx = _rx(("t", tuple(opts.get("trait_patterns") or [])), opts.get("trait_patterns") or [])
     adverse = _rx(("a", tuple(opts.get("adverse") or [])), opts.get("adverse") or [])
     general = _rx(("g", tuple(opts.get("general") or [])), opts.get("general") or [])
@@ -103,7 +101,7 @@ def find(ctx, check):
                 continue
             if legal is not None and legal.search(sent):
                 continue
-            person = any(t.lower in PERSON for t in words)
+            person = any(_lemmas(t) & reader for t in words)
             grounded = ground is not None and ground.search(text[s0:tspan[0]]) is not None
             if not person and not grounded and not (general is not None and general.search(sent)):
                 continue

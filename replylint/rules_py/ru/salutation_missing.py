@@ -14,10 +14,10 @@ from ...options import Option
 from ...structure.addressee_ru import LO, UP
 
 OPTIONS = {
-    "courtesy": Option("lemmas", ["уважаемый", "многоуважаемый", "дорогой"],
+    "courtesy": Option("lemmas", [],
                        "a salutation opening with one of these addresses the reader; any other "
                        "opener (\"Добрый день\", \"Здравствуйте\") is a bare greeting unless a name follows"),
-    "greetings": Option("words", ["добрый", "доброе", "доброго", "здравствуйте", "здравствуй", "привет"],
+    "greetings": Option("words", [],
                         "an e-mail body opening with one of these greets its reader"),
 }
 
