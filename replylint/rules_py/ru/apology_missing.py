@@ -10,12 +10,22 @@ are not violations *of* the staff («нарушения со стороны ра
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 import regex
 
 from ...options import Option
 from ...spans import inside
-from .clauses import _conditional, _is_verbish, _lemmas, _modal, _negated, _past
+from .clauses import (
+    OPTIONS as CLAUSE_OPTIONS,
+    ClauseWords,
+    _conditional,
+    _is_verbish,
+    _lemmas,
+    _modal,
+    _negated,
+    _past,
+)
 
 OPTIONS = {
     "complaint_nouns": Option("lemmas", [], "what a complaint is called (довод, жалоба, факт …)"),
@@ -47,6 +57,7 @@ OPTIONS = {
                              flags=regex.I),
     "the_reader": Option("words", [], "the reader as the actor of a wrong act (вы, вами): not the staff's fault"),
     "apology": Option("lemmas", [], "an apology (извинение, извиниться, прощение)"),
+    **CLAUSE_OPTIONS,
 }
 
 
@@ -65,6 +76,10 @@ class Lexicon:
 
     def __getattr__(self, name):
         return set(self.o.get(name) or [])
+
+    @cached_property
+    def clause(self) -> ClauseWords:
+        return ClauseWords.of(self.o)
 
 
 def _third_party_only(sent: Sentence, lx: Lexicon) -> bool:
@@ -135,7 +150,7 @@ def _took_place(toks, i, sent, lx, opts):
         return None
     if not (sent.lemmas & lx.error_nouns and sent.lemmas & lx.staff) or _third_party_only(sent, lx):
         return None
-    if _negated(toks, i - 1) or _modal(toks, i - 1) or _conditional(toks, i - 1):
+    if _negated(toks, i - 1, lx.clause) or _modal(toks, i - 1, lx.clause) or _conditional(toks, i - 1, lx.clause):
         return None
     return tok
 
@@ -213,7 +228,7 @@ def _found_confirmation(toks, i, lx):
     if "подтверждение" not in _lemmas(toks[i]) or i == 0:
         return None
     j = next((k for k in range(i - 1, max(-1, i - 4), -1) if lx.found_confirmation & _lemmas(toks[k])), None)
-    if j is None or _negated(toks, j) or _modal(toks, j):
+    if j is None or _negated(toks, j, lx.clause) or _modal(toks, j, lx.clause):
         return None
     return toks[j].start, toks[i].end
 
@@ -250,7 +265,7 @@ def upheld_findings(ctx, spans, opts):
                 hit = test(toks, i, sent, lx, opts)
                 if hit is None:
                     continue
-                if _negated(toks, i) or _modal(toks, i) or _conditional(toks, i):
+                if _negated(toks, i, lx.clause) or _modal(toks, i, lx.clause) or _conditional(toks, i, lx.clause):
                     break
                 out.append((hit.start, hit.end))
                 break

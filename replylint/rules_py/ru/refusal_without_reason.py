@@ -6,7 +6,7 @@ import regex
 from ...options import Option
 from ...spans import inside
 from ...wordlists import compiled
-from .clauses import _conditional, _lemmas
+from .clauses import OPTIONS as CLAUSE_OPTIONS, ClauseWords, _conditional, _lemmas
 from .legal_refs import ACTS, any_of, cites_act
 
 OPTIONS = {
@@ -23,6 +23,8 @@ OPTIONS = {
     "optional": Option("regex", "", "what before a phrase makes it a possibility («может быть …»)",
                        flags=regex.I),
     "appeal": Option("regex", "", "a sentence on how to appeal: not a refusal", flags=regex.I),
+    "condition": CLAUSE_OPTIONS["condition"],
+    "main_clause": CLAUSE_OPTIONS["main_clause"],
     "grounds": Option("regexes", [], "the words that give a ground («в соответствии с», «поскольку», "
                       "«не соответствует требованиям …»)", flags=regex.I),
 }
@@ -38,6 +40,7 @@ def refusals(ctx, spans, opts):
     refuse, not_refuse = set(opts["refuse"]), set(opts["not_refuse"])
     reflexive = compiled(opts["reflexive"], regex.I)
     possible_before = set(opts["possible_before"])
+    clause = ClauseWords.of(opts)
     phrases, strong = any_of(opts["phrases"]), any_of(opts["strong"])
     optional, appeal = compiled(opts["optional"], regex.I), compiled(opts["appeal"], regex.I)
     for zs, ze in spans:
@@ -48,7 +51,7 @@ def refusals(ctx, spans, opts):
             if not (_lemmas(tok) & refuse) or tok.lemmas & not_refuse or reflexive.search(tok.lower):
                 continue
             before = {t.lower for t in toks[max(0, i - 3):i]}
-            if before & possible_before or _conditional(toks, i):
+            if before & possible_before or _conditional(toks, i, clause):
                 continue
             s0, s1 = an.sentence_span(tok.start)
             if appeal.search(text, s0, s1):
