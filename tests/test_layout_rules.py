@@ -152,3 +152,13 @@ def test_findings_inside_the_text_carry_paragraph_positions():
     emoji = [r for r in packs.load_rules() if r.id == "common.emoji"]
     (d,) = linter.lint(doc, emoji)
     assert (d.unit, d.line, d.column) == ("paragraph", 3, 12)
+
+
+def test_legacy_font_only_is_reported_with_the_fonts_named():
+    """Unicode text set in .VnTime: the message names the font and the encoding it implies."""
+    d = build("vi", font=".VnTime")
+    rule = next(r for r in packs.load_rules() if r.id == "vi.legacy-encoding")
+    hits = [x for x in linter.lint(d, [rule]) if x.rule == "vi.legacy-encoding"]
+    assert len(hits) == 1
+    assert "phông chữ bảng mã cũ .VnTime (TCVN3 (ABC, phông .VnTime))" in hits[0].message
+    assert "{" not in hits[0].message

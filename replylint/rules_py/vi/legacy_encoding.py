@@ -12,6 +12,7 @@ from ...language import (
     legacy_to_unicode as to_unicode,
     line_legacy_encoding as _line_encoding,
 )
+from ...options import Option
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -20,7 +21,11 @@ if TYPE_CHECKING:
     from ...context import Context
     from ...diagnostic import Diagnostic
 
-NAMES = {"tcvn3": "TCVN3 (ABC, phông .VnTime)", "vni": "VNI (phông VNI-Times)"}
+OPTIONS = {
+    "encodings": Option("map", {}, "how the message names each legacy encoding (tcvn3, vni)"),
+    "font_message": Option("str", "", "the message when only the fonts are legacy ({fonts} their names, "
+                           "{encoding} the encoding)"),
+}
 
 _FONT = regex.compile(r"^\s*(?:\.Vn|VNI[-_ ]|VN[-_ ]?(?:Times|Arial|Helve))", regex.I)
 
@@ -47,13 +52,15 @@ def _font_paragraphs(doc) -> list[tuple[int, int, str]]:
 
 def find(ctx: Context, check: Python) -> Iterator[Diagnostic]:
     doc = ctx.doc
+    opts = check.options(ctx)
+    names = opts["encodings"]
     found = list(ctx.legacy_passages)
     for s, e, enc in found:
         preview = to_unicode(doc.text[s:e], enc)
         preview = preview[:60].rsplit(" ", 1)[0] + " …" if len(preview) > 60 else preview
         line_end = doc.text.find("\n", s)
         end = e if line_end < 0 or line_end > e else line_end
-        yield check.hit(ctx, s, end, suggestion=preview, encoding=NAMES.get(enc, enc))
+        yield check.hit(ctx, s, end, suggestion=preview, encoding=names.get(enc, enc))
     # passages the reader already marked unreadable (readers call language.legacy_spans)
     for s, e in list(doc.unreadable):
         if e <= s or any(a < e and s < b for a, b, _ in found):
@@ -66,17 +73,17 @@ def find(ctx: Context, check: Python) -> Iterator[Diagnostic]:
         preview = preview[:60].rsplit(" ", 1)[0] + " …" if len(preview) > 60 else preview
         line_end = doc.text.find("\n", s)
         end = e if line_end < 0 or line_end > e else line_end
-        yield check.hit(ctx, s, end, suggestion=preview, encoding=NAMES.get(enc, enc))
+        yield check.hit(ctx, s, end, suggestion=preview, encoding=names.get(enc, enc))
     fonts = [f for f in _font_paragraphs(doc) if not any(a < max(f[1], f[0] + 1) and f[0] < b for a, b, _ in found)]
     if fonts:
-        names = sorted({f for _, _, f in fonts})
-        enc = "vni" if any(f.upper().startswith("VNI") for f in names) else "tcvn3"
+        fonts_used = sorted({f for _, _, f in fonts})
+        enc = "vni" if any(f.upper().startswith("VNI") for f in fonts_used) else "tcvn3"
         s, e = fonts[0][0], fonts[0][1]
         if e <= s:
             line = doc.text.find("\n")
             e = len(doc.text) if line < 0 else line
         line_end = doc.text.find("\n", s, e)
         e = e if line_end < 0 else line_end
-        yield check.hit(ctx, s, e, encoding=NAMES[enc],
-                        message=f"Văn bản dùng phông chữ bảng mã cũ {', '.join(names)} ({NAMES[enc]}): "
-                                f"chuyển nội dung sang Unicode và dùng phông Times New Roman theo TCVN 6909:2001.")
+        yield check.hit(ctx, s, e, encoding=names.get(enc, enc),
+                        message=opts["font_message"].replace("{fonts}", ", ".join(fonts_used))
+                        .replace("{encoding}", names.get(enc, enc)))
