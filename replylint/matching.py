@@ -23,6 +23,7 @@ from functools import lru_cache
 import regex
 
 from .nlp import lemmatize_phrase
+from .pack_cache import deferring
 
 GAP = "…"
 MAX_GAP = 3
@@ -76,21 +77,32 @@ class Matcher:
         self.words = _entries(spec.get("words"))
         self.lemmas = _entries(spec.get("lemmas"))
         self.phrases = _entries(spec.get("phrases"))
-        flags = regex.V0 | regex.MULTILINE | (0 if case_sensitive else regex.IGNORECASE)
-        self.patterns = []
-        for text, sugg in _entries(spec.get("tokens")):
-            rx = rf"(?<!{TOKEN_EDGE}){regex.escape(text)}(?!{TOKEN_EDGE})"
-            self.patterns.append((regex.compile(rx, flags), text, sugg))
-        self.tokens = len(self.patterns)     # the first patterns were built from `tokens`
-        for text, sugg in _entries(spec.get("patterns")):
-            try:
-                self.patterns.append((regex.compile(text, flags), text, sugg))
-            except regex.error as e:
-                raise ValueError(f"bad pattern {text!r}: {e}") from None
+        self._flags = regex.V0 | regex.MULTILINE | (0 if case_sensitive else regex.IGNORECASE)
+        self._sources = [(rf"(?<!{TOKEN_EDGE}){regex.escape(text)}(?!{TOKEN_EDGE})", text, sugg)
+                         for text, sugg in _entries(spec.get("tokens"))]
+        self.tokens = len(self._sources)     # the first patterns were built from `tokens`
+        self._sources += [(text, text, sugg) for text, sugg in _entries(spec.get("patterns"))]
+        self._patterns = None
+        if not deferring():      # a pack seen for the first time: a bad pattern is a load error
+            self.patterns  # noqa: B018
         self._compiled: dict = {}
 
+    @property
+    def patterns(self) -> list:
+        """(compiled regex, entry, suggestion) of the `tokens` and `patterns` entries, compiled on
+        first use when the pack's content compiled before (pack_cache.py)."""
+        if self._patterns is None:
+            out = []
+            for rx, text, sugg in self._sources:
+                try:
+                    out.append((regex.compile(rx, self._flags), text, sugg))
+                except regex.error as e:
+                    raise ValueError(f"bad pattern {text!r}: {e}") from None
+            self._patterns = out
+        return self._patterns
+
     def __bool__(self):
-        return bool(self.words or self.lemmas or self.phrases or self.patterns)
+        return bool(self.words or self.lemmas or self.phrases or self._sources)
 
     # -- token sequences --------------------------------------------------------------
     def _units_of_entry(self, lang, text, lemma_mode):

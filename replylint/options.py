@@ -13,6 +13,8 @@ from dataclasses import dataclass
 
 import regex
 
+from .pack_cache import deferring
+
 LANG_KEYS = frozenset({"ru", "vi", "en", "default"})
 REGEX_FLAGS = regex.V0
 
@@ -105,7 +107,7 @@ def problem(name: str, opt: Option, value) -> str | None:
             continue
         if not ok(v):
             return f"option '{name}' must be {what}, not {type(v).__name__} {v!r}"[:300]
-        for pattern in _regexes(opt, v):
+        for pattern in () if deferring() else _regexes(opt, v):
             try:
                 regex.compile(pattern, opt.flags)
             except regex.error as e:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import yaml
 
-from . import yamlio
+from . import pack_cache, yamlio
 from .checks import KINDS
 from .diagnostic import SEVERITIES
 from .examples import validate as validate_examples
@@ -226,9 +226,10 @@ def load_pack(folder: Path) -> list[Rule]:
         if k not in PACK_KEYS:
             raise _err(meta_path, knode, f"unknown key '{k}'")
     name = meta.get("name") or folder.name
-    lists = Lists(_lists_of(folder), _builtin_lists)
-    rules = [load_rule(p, name, meta.get("language"), lists)
-             for p in sorted(folder.glob("*.yaml")) if p.name != "pack.yaml"]
+    with pack_cache.loading(folder, builtin_rules_dir()):   # regexes compiled at first use if known good
+        lists = Lists(_lists_of(folder), _builtin_lists)
+        rules = [load_rule(p, name, meta.get("language"), lists)
+                 for p in sorted(folder.glob("*.yaml")) if p.name != "pack.yaml"]
     seen = {}
     for r in rules:
         if r.id in seen:

@@ -1,4 +1,6 @@
 import os
+import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -10,6 +12,8 @@ os.environ["REPLYLINT_STRICT"] = "1"
 # must see it run, not a result a run before the patch stored.
 os.environ["REPLYLINT_NO_CACHE"] = "1"
 os.environ.pop("REPLYLINT_CACHE_DIR", None)
+# Pack compile markers (replylint/pack_cache.py) in a folder of this run, not the user's cache.
+os.environ["REPLYLINT_PACK_CACHE_DIR"] = tempfile.mkdtemp(prefix="replylint-packs-")
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 
@@ -48,3 +52,7 @@ def pytest_collection_modifyitems(config, items):
             continue
         if item.path.name in SLOW_MODULES or where.startswith(SLOW_TESTS):
             item.add_marker(pytest.mark.slow)
+
+
+def pytest_sessionfinish(session, exitstatus):
+    shutil.rmtree(os.environ["REPLYLINT_PACK_CACHE_DIR"], ignore_errors=True)
