@@ -10,6 +10,15 @@ from .spans import SpanSet, line_bounds
 # Template placeholders ({{ name }}) are masked as runs of this private-use character: a value
 # that will be filled in. Rules treat such a run as any value (a name, a number, a date).
 PLACEHOLDER = "\ue000"
+# One masked value ({{ signer }}, {phone}) in a pattern: the fact patterns accept it wherever they
+# look for a value (structure/common.py VALUE), so a template reads like the letter it renders.
+PLACEHOLDER_RUN = f"{PLACEHOLDER}+"
+
+
+def is_placeholder(s: str) -> bool:
+    """True for text made only of placeholder characters (a masked template value)."""
+    return bool(s) and s.strip(PLACEHOLDER) == ""
+
 
 ZONES = ("header", "addressee", "subject", "salutation", "body", "closing",
          "signature", "executor", "recipients", "attachments")

@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 
 from ..document import PLACEHOLDER as PLACEHOLDER_CHAR
+from ..document import is_placeholder  # noqa: F401  (the readers' name for it)
 
 # A tag ends at its first closer; the scan for it stops at the next opener of the same kind, so
 # an unclosed "{{" costs the distance to the next "{{", never a scan to the end of the text per
@@ -34,11 +35,6 @@ _TAG = re.compile(
     r"|(?P<single>(?<!\{)\{[^\W\d][\w.\-]*(?:\|[\w.\-: ]*)?\}(?!\}))",
     re.S)
 _DIRECTIVE_COMMENT = re.compile(r"\{#-?\s*replylint-", re.S)
-
-
-def is_placeholder(token: str) -> bool:
-    """True for a token made only of placeholder characters (a masked template value)."""
-    return bool(token) and token.strip(PLACEHOLDER_CHAR) == ""
 
 
 def _fill(chunk: str, ch: str) -> str:

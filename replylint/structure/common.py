@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 
 import regex
 
+from ..document import PLACEHOLDER_RUN
+
 
 @dataclass
 class LangPatterns:
@@ -83,6 +85,25 @@ _LABEL_BEFORE = regex.compile(rf"(?i)(?:{PHONE_LABELS}|т\.)\W{{0,4}}$")
 _LOCAL_PHONE = regex.compile(r"^\d{1,3}-\d{2}-\d{2}$")
 # a line that starts with a phone label
 PHONE_LINE_LABEL = regex.compile(rf"(?i)^(?:{PHONE_LABELS})\b")
+
+
+# A template placeholder stands for a value (readers/template.py): after a phone label
+# ("тел. {{ telefon }}", "Điện thoại: {phone}") it is the phone; a placeholder named for a phone
+# ({{ telefon }}, {{ dien_thoai }}, {sdt}) is one wherever it stands.
+VALUE = regex.compile(PLACEHOLDER_RUN)
+PHONE_VALUE_NAME = regex.compile(
+    r"(?i)^[\s{&]*(?:\w+[._])?(?:тел\w*|телефон\w*|phone\w*|tel(?:ephone|efon)?|mobile\w*|mob\w*|моб\w*"
+    r"|sdt|sđt|dt|đt|dien[_\s]?thoai\w*|điện[_\s]?thoại\w*|di[_\s]?dong\w*|hotline\w*)(?:[_.]\w+)?[\s|}]")
+
+
+def phone_values(doc, start: int, end: int):
+    """(start, end) of the template placeholders between `start` and `end` that stand for a
+    phone: labelled as one, or named for one in the template's source."""
+    text = doc.text
+    for m in VALUE.finditer(text, start, end):
+        labelled = bool(_LABEL_BEFORE.search(text[max(0, m.start() - 20):m.start()]))
+        if labelled or PHONE_VALUE_NAME.match(doc.raw_text[m.start():m.end()] if doc.raw_text else ""):
+            yield m.start(), m.end()
 
 
 def phones(text: str):

@@ -16,15 +16,20 @@ from dataclasses import dataclass
 
 import regex
 
-from ..document import PLACEHOLDER
+from ..document import PLACEHOLDER_RUN
 from ..nlp import parse_ru
 from . import ru, vi
-from .common import QUOTE_FROM, QUOTE_META, QUOTE_START, phones
+from .common import QUOTE_FROM, QUOTE_META, QUOTE_START, phone_values, phones
 from .runin import logical_lines
 
 SIGNED_BY = regex.compile(r"(?i)^(?:người\s+ký|подписал[аи]?)\s*:")
 
-PLACEHOLDER_NAME = regex.compile(rf"(?:^|\s{{2,}}|\t){PLACEHOLDER}{{3,}}[ .]*$")
+# A template's {{ signer }} ends the line as a name does (alone, or after the position, with one
+# space or a column gap) – but not after a label that makes it another value ("тел. {{ x }}",
+# "E-mail: {x}", "№ {x}", "ngày {x}").
+PLACEHOLDER_NAME = regex.compile(rf"(?:^|\s){PLACEHOLDER_RUN}[ .]*$")
+VALUE_LABEL = regex.compile(
+    r"(?i)(?:[:№#@/\d]|\b(?:тел|телефон|факс|моб|e-?mail|почта|от|ngày|tháng|năm|số|đt|sđt|fax)\.?)\s*$")
 
 SURNAME_RU = ru.SIGNER_SURNAME          # Иванова, ИВАНОВА
 U, L = ru.U, ru.L
@@ -195,7 +200,8 @@ def is_name_line(lines, i, lang) -> bool:
             VI_NAME_LINE.match(rest) and not set(rest.split()) & VI_NOT_NAME))
     if EXECUTOR.match(t) or STAMP.match(t) or LIST_ITEM.match(t):
         return False
-    if PLACEHOLDER_NAME.search(t):
+    ph = PLACEHOLDER_NAME.search(t)
+    if ph and not VALUE_LABEL.search(t[:ph.start()]):
         return True     # a template's {{ signer }}, alone or after the position: a name to come
     if lang in ("ru", "unknown") or regex.search(r"[А-Яа-яЁё]", t):
         core = regex.sub(r"\s*[,;]?\s*(?<!\w)(?:тел\.|тел\b|телефон\b)[^\n]*$", "", t, flags=regex.I).strip()
@@ -277,8 +283,10 @@ def contact_phones(doc, end: int, tail: list[tuple[int, int, str]]) -> list[tupl
     office = doc.zone_spans(["header", "addressee"])
     found: list[tuple[int, int]] = []
     for s, e in spans:
-        for m in phones(text[s:min(e, end)]):
-            at = s + m.start()
-            if not any(zs <= at < ze for zs, ze in office) and (at, s + m.end()) not in found:
-                found.append((at, s + m.end()))
+        hits = [(s + m.start(), s + m.end()) for m in phones(text[s:min(e, end)])]
+        if doc.is_template:
+            hits += phone_values(doc, s, min(e, end))
+        for at, to in hits:
+            if not any(zs <= at < ze for zs, ze in office) and (at, to) not in found:
+                found.append((at, to))
     return sorted(found)

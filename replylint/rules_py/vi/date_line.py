@@ -43,6 +43,8 @@ _DATE_NUMERIC = regex.compile(
 # a draft: the day (and often the month) left blank until the letter is signed,
 # "ngày    tháng 3 năm 2026", "ngày …. tháng …. năm 2026"
 _DATE_BLANK = regex.compile(r",[ \t]*ngày[ \t.…_\ue000]+tháng[ \t.…_\ue000\d]+năm\b", regex.I)
+# a template's "Uar, {{ ngay_thang_nam }}": the place, then the whole date as one value to come
+_DATE_VALUE = regex.compile(r"^[ \t]*[^\s,][^,\n]{0,60},[ \t]*(?:ngày[ \t]*)?\ue000+[ \t.]*$", regex.I)
 
 
 def _date_problems(d: str, m: str) -> list[str]:
@@ -81,7 +83,7 @@ def find(ctx: Context, check: Python) -> Iterator[Diagnostic]:
     for hs, he in K.head_spans(ctx.doc):
         for off, line_end in logical_lines(text, hs, he):   # also a date line run into another
             line = text[off:line_end]
-            if _DATE_BLANK.search(line):
+            if _DATE_BLANK.search(line) or _DATE_VALUE.match(line):
                 return          # a draft: the date is written in when the letter is signed
             for so, seg in K.segments(line, off):
                 if not _DATE_WORDS.search(seg) and not _DATE_NUMERIC.match(seg):

@@ -5,6 +5,7 @@ from typing import TYPE_CHECKING
 
 import regex
 
+from ...document import is_placeholder
 from ...options import Option
 from ...spans import first_line_span
 from ...structure import vi, vi_kind as K
@@ -35,7 +36,7 @@ _NUM_VALUE_END = regex.compile(r"(?:[ \u00a0]{2,}|\t+)(?=[^\s/])|(?<=[\p{L}\d])[
 _NUM_NO_COLON = regex.compile(rf"^[ \t]*(?P<label>{vi.NUMBER_LABEL})[ \t]+(?=\d+[ \t]*/)", regex.M)
 
 _NUM_OK = regex.compile(
-    r"^(?P<num>\d+|[ .…_\u00a0\ue000]*)/(?P<sym>(?:\d{4}/)?[A-ZĐ][A-ZĐa-zđ0-9]*(?:[-–][A-ZĐa-zđ0-9]+)*)\.?$")
+    r"^(?P<num>\d+|[ .…_\u00a0\ue000]*)/(?P<sym>(?:\d{4}/)?(?:[A-ZĐ\ue000][A-ZĐa-zđ0-9\ue000]*)(?:[-–][A-ZĐa-zđ0-9\ue000]+)*)\.?$")
 
 
 def find(ctx: Context, check: Python) -> Iterator[Diagnostic]:
@@ -82,7 +83,9 @@ def find(ctx: Context, check: Python) -> Iterator[Diagnostic]:
     problem = None
     ok = _NUM_OK.match(value)
     num = ok.group("num") if ok else ""
-    if not value:
+    if is_placeholder(value):
+        pass            # a template's {{ so_ky_hieu }}: the whole number and symbol to come
+    elif not value:
         problem = "empty"
     elif "/" not in value:
         problem = "no_slash"
