@@ -21,8 +21,10 @@ from __future__ import annotations
 
 import re
 
-from ..document import PLACEHOLDER as PLACEHOLDER_CHAR
-from ..document import is_placeholder  # noqa: F401  (the readers' name for it)
+from ..document import (
+    PLACEHOLDER as PLACEHOLDER_CHAR,
+    is_placeholder,  # noqa: F401  (the readers' name for it)
+)
 
 # A tag ends at its first closer; the scan for it stops at the next opener of the same kind, so
 # an unclosed "{{" costs the distance to the next "{{", never a scan to the end of the text per
