@@ -1,6 +1,8 @@
 """`ru.third-person-address`: the addressee named in the third person in the body."""
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import regex
 
 from ...nlp import parse_ru
@@ -80,63 +82,81 @@ def find(ctx, check):
         yield d
 
 
+@dataclass(frozen=True)
+class Words:
+    """The rule's options compiled for one document."""
+    designations: regex.Pattern
+    place_before: regex.Pattern
+    as_role: regex.Pattern
+    reader: regex.Pattern
+    telling: frozenset
+    acts: tuple
+    suggestion: str
+
+    @classmethod
+    def of(cls, opts: dict) -> Words:
+        designations = "|".join(opts["designations"]).replace("<surname>", SURNAME)
+        return cls(compiled(rf"(?<![\w-])(?:{designations})(?![\w-])"),
+                   compiled(opts["place_before"] + "$", regex.I), compiled(opts["as_role"] + "$", regex.I),
+                   compiled(opts["reader"]), frozenset(opts["telling"]), tuple(opts["acts"]),
+                   opts["suggestion"])
+
+
 def _third_person(ctx, check):
     a = ctx.addressee
     if not a.one_person:
         return
-    opts = check.options(ctx)
-    designations = compiled(r"(?<![\w-])(?:" + "|".join(opts["designations"]).replace("<surname>", SURNAME)
-                            + r")(?![\w-])")
-    place_before = compiled(opts["place_before"] + "$", regex.I)
-    as_role = compiled(opts["as_role"] + "$", regex.I)
-    reader = compiled(opts["reader"])
-    telling = frozenset(opts["telling"])
-    suggestion = opts["suggestion"]
-    text = ctx.doc.text
-    q = ctx.quotes
-    an = ctx.analysis
+    w = Words.of(check.options(ctx))
     skip = [(z.start, z.end) for z in ctx.doc.zones if z.name in ("salutation", "addressee")]
-    for zs, ze in ctx.spans(check.rule.zones):
+    for zone in ctx.spans(check.rule.zones):
         if a.forms:
-            for tok in an.tokens_in(zs, ze):
-                if not tok.is_word or not tok.text[:1].isupper():
-                    continue
-                end = tok.end
-                dm = regex.match(rf"-[{UP}][{LO}]+", text[end:end + 40])
-                if dm and (text[tok.start:end] + dm.group()).lower().replace("ё", "е") in a.forms:
-                    end += dm.end()       # a double-barrelled surname split by the tokenizer
-                if text[tok.start:end].lower().replace("ё", "е") not in a.forms or inside(tok.start, skip):
-                    continue
-                ini = _initials_after(text, end) or _initials_before(text, tok.start)
-                if ini and a.i1 and ini[0] != a.i1:
-                    continue          # another person with the same surname
-                if ini and a.i2 and ini[1] and ini[1] != a.i2:
-                    continue
-                if not ini and not _surname_reading(ctx, tok, a):
-                    continue
-                if inside(tok.start, q) or place_before.search(text[max(0, tok.start - 30):tok.start]):
-                    continue      # a street, a station, an organisation named after someone
-                yield check.hit(ctx, tok.start, end, suggestion=suggestion,
-                                who=text[tok.start:end])
-        if not a.forms:
-            yield from _by_initials(ctx, check, a, (zs, ze), q, skip, place_before, suggestion)
-        for m in designations.finditer(text, zs, ze):
-            if inside(m.start(), q) or inside(m.start(), skip):
-                continue
-            s0, s1 = an.sentence_span(m.start())
-            if (m.group("legal") and cites_act(text[s0:s1], opts["acts"])
-                    and not _concrete_event(an.tokens_in(s0, s1), telling)):
-                continue          # the legal term in a cited or paraphrased act
-            if as_role.search(text[max(0, m.start() - 8):m.start()]) and reader.search(text[s0:s1]):
-                continue          # "Вы как заявитель вправе …": the role of the person addressed
-            if m.group("plural") and _plural_head(an, m):
-                continue          # "гражданам, обратившимся …": people in general, not the addressee
-            if m.group("citizen"):
-                sur = m.group().split()[-1].lower()
-                if not a.forms or sur not in a.forms:
-                    continue      # another citizen
-            yield check.hit(ctx, m.start(), m.end(), suggestion=suggestion,
-                            who=m.group())
+            yield from _by_surname(ctx, check, a, zone, skip, w)
+        else:
+            yield from _by_initials(ctx, check, a, zone, ctx.quotes, skip, w.place_before, w.suggestion)
+        yield from _by_designation(ctx, check, a, zone, skip, w)
+
+
+def _by_surname(ctx, check, a: Addressee, zone, skip, w: Words):
+    """The addressee's surname in the body: «обращение Иванова И.И.», «Захаровой Е.В. предложено»."""
+    text = ctx.doc.text
+    for tok in ctx.analysis.tokens_in(*zone):
+        if not tok.is_word or not tok.text[:1].isupper():
+            continue
+        end = tok.end
+        dm = regex.match(rf"-[{UP}][{LO}]+", text[end:end + 40])
+        if dm and (text[tok.start:end] + dm.group()).lower().replace("ё", "е") in a.forms:
+            end += dm.end()       # a double-barrelled surname split by the tokenizer
+        if text[tok.start:end].lower().replace("ё", "е") not in a.forms or inside(tok.start, skip):
+            continue
+        ini = _initials_after(text, end) or _initials_before(text, tok.start)
+        if ini and a.i1 and ini[0] != a.i1:
+            continue          # another person with the same surname
+        if ini and a.i2 and ini[1] and ini[1] != a.i2:
+            continue
+        if not ini and not _surname_reading(ctx, tok, a):
+            continue
+        if inside(tok.start, ctx.quotes) or w.place_before.search(text[max(0, tok.start - 30):tok.start]):
+            continue      # a street, a station, an organisation named after someone
+        yield check.hit(ctx, tok.start, end, suggestion=w.suggestion, who=text[tok.start:end])
+
+
+def _by_designation(ctx, check, a: Addressee, zone, skip, w: Words):
+    """The addressee called by a role: «заявителю разъяснено», «автор обращения», «гражданка Петрова»."""
+    text, an = ctx.doc.text, ctx.analysis
+    for m in w.designations.finditer(text, *zone):
+        if inside(m.start(), ctx.quotes) or inside(m.start(), skip):
+            continue
+        s0, s1 = an.sentence_span(m.start())
+        if (m.group("legal") and cites_act(text[s0:s1], w.acts)
+                and not _concrete_event(an.tokens_in(s0, s1), w.telling)):
+            continue          # the legal term in a cited or paraphrased act
+        if w.as_role.search(text[max(0, m.start() - 8):m.start()]) and w.reader.search(text[s0:s1]):
+            continue          # "Вы как заявитель вправе …": the role of the person addressed
+        if m.group("plural") and _plural_head(an, m):
+            continue          # "гражданам, обратившимся …": people in general, not the addressee
+        if m.group("citizen") and (not a.forms or m.group().split()[-1].lower() not in a.forms):
+            continue          # another citizen
+        yield check.hit(ctx, m.start(), m.end(), suggestion=w.suggestion, who=m.group())
 
 
 def _by_initials(ctx, check, a: Addressee, zone, q, skip, place_before, suggestion):
