@@ -205,34 +205,42 @@ def find(ctx: Context, check: Python) -> Iterator[Diagnostic]:
             if a in seen or a in allow or a in known:
                 continue
             st, en = m.span("a")
-            if _ROMAN.match(a):
-                continue
-            if is_syllable(a) and not (a.isascii() and pats.admin_after.match(text, en)):
-                continue        # "KHÔNG", "ĐẤT"; but "CA xã", "UB huyện" name an office
-            if regex.search(r"\d", a):
-                continue        # a form or model code glued to digits: "Mẫu CT01", "hạng B2", "lớp 7A3"
-            if overlaps((st, en), quoted):
-                continue        # inside a quoted name, label or the citizen's own words
-            before = text[max(0, st - 3):st]
-            after = text[en:en + 30]
-            if (_CODE_NEIGHBOUR_BEFORE.search(before) or _CODE_NEIGHBOUR_AFTER.match(after)) \
-                    and _is_code(text, st, en) or _STANDARD.match(after):
-                continue
-            if _SERIAL_AFTER.match(after) and pats.serial_before.search(text, max(0, st - 12), st):
-                continue
-            if any(a0 <= st < b0 for a0, b0 in shouted):
-                continue
-            ls, le = _line_bounds(text, st)
-            if pats.prescribed_line.match(text[ls:le]) or _in_recipients_block(text, st):
-                continue
-            if _FULL_AFTER.match(text, en, min(len(text), en + 90)) or \
-                    pats.organisation_before.search(text, max(0, st - 120), st):
-                continue
-            later = _PAREN_LATER.match(text, en, min(len(text), en + 170))
-            if later and _spelled_by(a, later.group("x")):
-                continue
-            d = defs.get(a)
-            if d is not None and d <= st:
+            if _not_an_abbreviation(text, a, st, en, pats, quoted, shouted) \
+                    or _explained(text, a, st, en, pats, defs):
                 continue
             seen.add(a)
             yield check.hit(ctx, st, en, abbr=a)
+
+
+def _not_an_abbreviation(text: str, a: str, st: int, en: int, pats, quoted, shouted) -> bool:
+    """Capitals that are a word, a numeral, a code, a serial or a heading, or quoted."""
+    if _ROMAN.match(a):
+        return True
+    if is_syllable(a) and not (a.isascii() and pats.admin_after.match(text, en)):
+        return True         # "KHÔNG", "ĐẤT"; but "CA xã", "UB huyện" name an office
+    if regex.search(r"\d", a):
+        return True         # a form or model code glued to digits: "Mẫu CT01", "hạng B2", "lớp 7A3"
+    if overlaps((st, en), quoted):
+        return True         # inside a quoted name, label or the citizen's own words
+    before, after = text[max(0, st - 3):st], text[en:en + 30]
+    if (_CODE_NEIGHBOUR_BEFORE.search(before) or _CODE_NEIGHBOUR_AFTER.match(after)) \
+            and _is_code(text, st, en) or _STANDARD.match(after):
+        return True
+    if _SERIAL_AFTER.match(after) and pats.serial_before.search(text, max(0, st - 12), st):
+        return True
+    return any(a0 <= st < b0 for a0, b0 in shouted)
+
+
+def _explained(text: str, a: str, st: int, en: int, pats, defs) -> bool:
+    """On a line where abbreviations are prescribed, or spelt out beside it or before."""
+    ls, le = _line_bounds(text, st)
+    if pats.prescribed_line.match(text[ls:le]) or _in_recipients_block(text, st):
+        return True
+    if _FULL_AFTER.match(text, en, min(len(text), en + 90)) or \
+            pats.organisation_before.search(text, max(0, st - 120), st):
+        return True
+    later = _PAREN_LATER.match(text, en, min(len(text), en + 170))
+    if later and _spelled_by(a, later.group("x")):
+        return True
+    d = defs.get(a)
+    return d is not None and d <= st
