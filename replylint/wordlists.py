@@ -71,6 +71,15 @@ def load_list(path: Path) -> WordList:
     if not isinstance(data, dict):
         raise WordListError(f"{path}:{_line(node)}: a word list is a mapping with description, type, entries")
     keys = {k.value: (k, v) for k, v in node.value}
+    _check_keys(path, data, keys, node)
+    kind = data.get("type", "words")
+    entries = data["entries"]
+    _check_entries(path, kind, entries, keys["entries"][1])
+    return WordList(name=path.stem, type=kind, description=data["description"], path=str(path),
+                    entries=dict(entries) if kind == "map" else tuple(entries))
+
+
+def _check_keys(path: Path, data: dict, keys: dict, node) -> None:
     for k, v in data.items():
         if k not in LIST_KEYS:
             raise WordListError(f"{path}:{_line(keys[k][0])}: unknown key '{k}' "
@@ -80,32 +89,30 @@ def load_list(path: Path) -> WordList:
     for k in ("description", "entries"):
         if k not in data:
             raise WordListError(f"{path}:{_line(node)}: missing key '{k}'")
-    kind = data.get("type", "words")
-    if kind not in LIST_TYPES:
+    if data.get("type", "words") not in LIST_TYPES:
         raise WordListError(f"{path}:{_line(keys['type'][1])}: type must be one of {', '.join(LIST_TYPES)}")
-    entries = data["entries"]
-    enode = keys["entries"][1]
+
+
+def _check_entries(path: Path, kind: str, entries, enode) -> None:
     if kind == "map":
         if not isinstance(entries, dict) or not all(
                 isinstance(k, str) and isinstance(v, str) for k, v in entries.items()):
             raise WordListError(f"{path}:{_line(enode)}: entries of a map list are 'text: replacement' strings")
-    else:
-        if not isinstance(entries, list):
-            raise WordListError(f"{path}:{_line(enode)}: entries of a {kind} list are a list")
+        return
+    if not isinstance(entries, list):
+        raise WordListError(f"{path}:{_line(enode)}: entries of a {kind} list are a list")
+    for i, e in enumerate(entries):
+        if not isinstance(e, str) or not e.strip():
+            raise WordListError(f"{path}:{_line(enode.value[i])}: entry {i + 1} is not a non-empty string")
+    if len(set(entries)) != len(entries):
+        dup = next(e for i, e in enumerate(entries) if e in entries[:i])
+        raise WordListError(f"{path}:{_line(enode)}: entry {dup!r} is listed twice")
+    if kind == "patterns" and not deferring():
         for i, e in enumerate(entries):
-            if not isinstance(e, str) or not e.strip():
-                raise WordListError(f"{path}:{_line(enode.value[i])}: entry {i + 1} is not a non-empty string")
-        if len(set(entries)) != len(entries):
-            dup = next(e for i, e in enumerate(entries) if e in entries[:i])
-            raise WordListError(f"{path}:{_line(enode)}: entry {dup!r} is listed twice")
-        if kind == "patterns" and not deferring():
-            for i, e in enumerate(entries):
-                try:
-                    regex.compile(e)
-                except regex.error as err:
-                    raise WordListError(f"{path}:{_line(enode.value[i])}: bad pattern {e!r}: {err}") from None
-    return WordList(name=path.stem, type=kind, description=data["description"], path=str(path),
-                    entries=dict(entries) if kind == "map" else tuple(entries))
+            try:
+                regex.compile(e)
+            except regex.error as err:
+                raise WordListError(f"{path}:{_line(enode.value[i])}: bad pattern {e!r}: {err}") from None
 
 
 def load_lists(folder: Path) -> dict[str, WordList]:
