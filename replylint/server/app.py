@@ -141,51 +141,55 @@ def _size(n: int) -> str:
 
 # ---- the application ----------------------------------------------------------------------
 
-def create_app(settings: ServeSettings) -> Starlette:
-    from ..api import Linter
-    state: dict = {"pool": None}
-    metrics = Metrics(lambda: state["pool"])
-    rules_linter = Linter(settings.config)      # rule listing and explain pages (no NLP here)
-    # Uploads stay in memory: Starlette spools a file part to a temporary file past this size.
-    MultiPartParser.spool_max_size = max(MultiPartParser.spool_max_size, settings.max_body + 1)
+class Service:
+    """The endpoints of one application: the checker pool (started by the lifespan, before the
+    socket accepts anything), the metrics and the rule pages."""
+
+    def __init__(self, settings: ServeSettings):
+        from ..api import Linter
+        self.settings = settings
+        self.pool: CheckerPool | None = None
+        self.metrics = Metrics(lambda: self.pool)
+        self.rules_linter = Linter(settings.config)      # rule listing and explain pages (no NLP here)
 
     @contextlib.asynccontextmanager
-    async def lifespan(app):
-        pool = CheckerPool(settings.workers, settings.config, settings.timeout)
+    async def lifespan(self, app):
+        pool = CheckerPool(self.settings.workers, self.settings.config, self.settings.timeout)
         await pool.start()                       # warm before the socket accepts anything
-        state["pool"] = pool
-        log.info("replylint serve: %d checker(s) warm in %.1f s", settings.workers,
+        self.pool = pool
+        log.info("replylint serve: %d checker(s) warm in %.1f s", self.settings.workers,
                  pool.warm_seconds or 0)
         try:
             yield
         finally:
-            state["pool"] = None
+            self.pool = None
             await pool.close()
 
-    def authorize(request: Request, params: dict | None = None) -> None:
-        if settings.token is None:
+    def authorize(self, request: Request, params: dict | None = None) -> None:
+        token = self.settings.token
+        if token is None:
             return
         header = request.headers.get("authorization", "")
         given = header[7:].strip() if header.lower().startswith("bearer ") else None
         if given is None and params is not None:   # LanguageTool clients send an API key field
             given = params.get("apiKey") or params.get("token")
-        if not given or not hmac.compare_digest(str(given).encode(), settings.token.encode()):
+        if not given or not hmac.compare_digest(str(given).encode(), token.encode()):
             raise HTTPError(401, "missing or wrong bearer token")
 
-    async def run_job(kind: str, payload, plain: bool = False):
-        pool = state["pool"]
+    async def run_job(self, kind: str, payload, plain: bool = False):
+        pool = self.pool
         if pool is None:
             raise HTTPError(503, "the service is starting or stopping", plain)
         t0 = time.perf_counter()
         try:
             status, value = await pool.run((kind, payload))
         except CheckTimeout as e:
-            metrics.timeouts.inc()
+            self.metrics.timeouts.inc()
             raise HTTPError(504, f"{e}; the document was not checked", plain) from None
         except CheckerDied as e:
             raise HTTPError(500, str(e), plain) from None
         finally:
-            metrics.checks.labels(kind).observe(time.perf_counter() - t0)
+            self.metrics.checks.labels(kind).observe(time.perf_counter() - t0)
         if status == "bad":
             raise HTTPError(400, value, plain)
         if status != "ok":
@@ -194,93 +198,98 @@ def create_app(settings: ServeSettings) -> Starlette:
 
     # -- native API --
 
-    async def healthz(request: Request):
-        pool = state["pool"]
+    async def healthz(self, request: Request):
+        pool = self.pool
         ready = pool.ready() if pool else 0
-        body = {"status": "ok" if ready else "starting", "checkers": settings.workers,
+        body = {"status": "ok" if ready else "starting", "checkers": self.settings.workers,
                 "ready": ready, "version": languagetool._version()}
         if pool is not None:
             body["pids"] = [c.pid for c in pool.checkers]
         return JSONResponse(body, status_code=200 if ready else 503)
 
-    async def metrics_endpoint(request: Request):
-        authorize(request)
+    async def metrics_endpoint(self, request: Request):
+        self.authorize(request)
         from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
-        return Response(generate_latest(metrics.registry), media_type=CONTENT_TYPE_LATEST)
+        return Response(generate_latest(self.metrics.registry), media_type=CONTENT_TYPE_LATEST)
 
-    async def rules(request: Request):
-        authorize(request)
+    async def rules(self, request: Request):
+        self.authorize(request)
         lang = request.query_params.get("lang")
         if lang not in (None, "", "auto", "ru", "vi"):
             raise HTTPError(400, "lang must be ru or vi")
-        return JSONResponse(rules_linter.rules(lang or None))
+        return JSONResponse(self.rules_linter.rules(lang or None))
 
-    async def rule(request: Request):
-        authorize(request)
+    async def rule(self, request: Request):
+        self.authorize(request)
         rule_id = request.path_params["rule_id"]
-        page = rules_linter.explain(rule_id, request.query_params.get("lang") or None)
+        page = self.rules_linter.explain(rule_id, request.query_params.get("lang") or None)
         if page is None:
             raise HTTPError(404, f"unknown rule {rule_id!r} (see /v1/rules)")
         return JSONResponse(page)
 
-    async def check(request: Request):
-        authorize(request)
-        report = await run_job("check", await check_payload(request, settings))
+    async def check(self, request: Request):
+        self.authorize(request)
+        report = await self.run_job("check", await check_payload(request, self.settings))
         return _report_response(report)
 
-    async def annotate(request: Request):
-        authorize(request)
-        out = await run_job("annotate", await check_payload(request, settings))
+    async def annotate(self, request: Request):
+        self.authorize(request)
+        out = await self.run_job("annotate", await check_payload(request, self.settings))
         status = 422 if out["report"]["files"][0]["error"] else 200
         return JSONResponse(out, status_code=status)
 
     # -- LanguageTool API --
 
-    async def lt_check(request: Request):
+    async def lt_check(self, request: Request):
         params = await lt_params(request)
-        authorize(request, params)
+        self.authorize(request, params)
         try:
             req = languagetool.parse_request(params)
         except languagetool.BadRequest as e:
             raise HTTPError(400, str(e), plain=True) from None
-        return JSONResponse(await run_job("languagetool", req, plain=True))
+        return JSONResponse(await self.run_job("languagetool", req, plain=True))
 
-    async def lt_languages(request: Request):
+    async def lt_languages(self, request: Request):
         return JSONResponse(languagetool.LANGUAGES)
 
-    async def lt_info(request: Request):
+    async def lt_info(self, request: Request):
         return JSONResponse({"software": {"name": "replylint", "version": languagetool._version(),
                                           "buildDate": "", "premium": False}})
 
-    # -- the page --
+    # -- the page and errors --
 
-    async def page(request: Request):
+    async def page(self, request: Request):
         return FileResponse(WEB / "index.html", headers={"Content-Security-Policy": PAGE_CSP,
                                                           "Cache-Control": "no-cache"})
 
-    async def on_http_error(request: Request, exc: HTTPError):
+    async def on_http_error(self, request: Request, exc: HTTPError):
         return exc.response()
 
-    async def on_too_large(request: Request, exc: BodyTooLarge):
-        return _too_large(settings.max_body)
+    async def on_too_large(self, request: Request, exc: BodyTooLarge):
+        return _too_large(self.settings.max_body)
 
+
+def create_app(settings: ServeSettings) -> Starlette:
+    # Uploads stay in memory: Starlette spools a file part to a temporary file past this size.
+    MultiPartParser.spool_max_size = max(MultiPartParser.spool_max_size, settings.max_body + 1)
+    svc = Service(settings)
     routes = [
-        Route("/", page),
-        Route("/healthz", healthz),
-        Route("/metrics", metrics_endpoint),
-        Route("/v1/rules", rules),
-        Route("/v1/rules/{rule_id:path}", rule),
-        Route("/v1/check", check, methods=["POST"]),
-        Route("/v1/annotate", annotate, methods=["POST"]),
-        Route("/v2/check", lt_check, methods=["GET", "POST"]),
-        Route("/v2/languages", lt_languages),
-        Route("/v2/info", lt_info),
+        Route("/", svc.page),
+        Route("/healthz", svc.healthz),
+        Route("/metrics", svc.metrics_endpoint),
+        Route("/v1/rules", svc.rules),
+        Route("/v1/rules/{rule_id:path}", svc.rule),
+        Route("/v1/check", svc.check, methods=["POST"]),
+        Route("/v1/annotate", svc.annotate, methods=["POST"]),
+        Route("/v2/check", svc.lt_check, methods=["GET", "POST"]),
+        Route("/v2/languages", svc.lt_languages),
+        Route("/v2/info", svc.lt_info),
         Mount("/static", StaticFiles(directory=str(WEB)), name="static"),
     ]
-    app = Starlette(routes=routes, lifespan=lifespan,
-                    exception_handlers={HTTPError: on_http_error, BodyTooLarge: on_too_large})
+    app = Starlette(routes=routes, lifespan=svc.lifespan,
+                    exception_handlers={HTTPError: svc.on_http_error, BodyTooLarge: svc.on_too_large})
     app.state.settings = settings
-    return Guard(app, settings, metrics)
+    return Guard(app, settings, svc.metrics)
 
 
 def _report_response(report: dict) -> Response:
@@ -316,45 +325,9 @@ async def check_payload(request: Request, settings: ServeSettings) -> dict:
     """Linter.check keyword arguments from a JSON body or a multipart/urlencoded form."""
     ctype = request.headers.get("content-type", "").split(";")[0].strip().lower()
     if ctype == "application/json":
-        try:
-            data = json.loads(await request.body())
-        except (ValueError, UnicodeDecodeError):
-            raise HTTPError(400, "the body is not valid JSON") from None
-        if not isinstance(data, dict) or not isinstance(data.get("text"), str):
-            raise HTTPError(400, 'a JSON body needs "text": the document as a string')
-        unknown = set(data) - {"text", "filename", "select", "ignore", "appeal", *_OPTION_KEYS}
-        if unknown:
-            raise HTTPError(400, f"unknown key(s) {', '.join(sorted(unknown))}")
-        payload = {"content": data["text"], "filename": _clean_name(data.get("filename"))}
-        appeal = data.get("appeal")
-        if appeal is not None and not isinstance(appeal, str):
-            raise HTTPError(400, '"appeal" is the text of the appeal (a string)')
-        if appeal is not None:
-            payload["appeal"] = appeal
-        getlist = data.get
+        payload, getlist = await _json_payload(request)
     elif ctype in ("multipart/form-data", "application/x-www-form-urlencoded"):
-        try:
-            form = await request.form(max_files=2, max_fields=64, max_part_size=settings.max_body)
-        except BodyTooLarge:
-            raise
-        except Exception as e:
-            raise HTTPError(400, f"cannot read the form: {e}") from None
-        upload = form.get("file")
-        if isinstance(upload, UploadFile):
-            payload = {"content": await upload.read(),
-                       "filename": _clean_name(form.get("filename") or upload.filename)}
-        elif isinstance(form.get("text"), str):
-            payload = {"content": form["text"], "filename": _clean_name(form.get("filename"))}
-        else:
-            raise HTTPError(400, "send the document as a file field 'file' or a text field 'text'")
-        appeal = form.get("appeal")
-        if isinstance(appeal, UploadFile):
-            payload["appeal"] = await appeal.read()
-            payload["appeal_filename"] = _clean_name(appeal.filename) if appeal.filename else "appeal.txt"
-        elif isinstance(appeal, str) and appeal.strip():
-            payload["appeal"] = appeal
-        def getlist(k):
-            return [v for v in form.getlist(k) if isinstance(v, str)] or None
+        payload, getlist = await _form_payload(request, settings)
     else:
         raise HTTPError(415, 'send multipart/form-data (a field "file") or application/json '
                              '({"text": …})')
@@ -369,6 +342,54 @@ async def check_payload(request: Request, settings: ServeSettings) -> dict:
     payload["select"] = _listify(getlist("select"))
     payload["ignore"] = _listify(getlist("ignore"))
     return payload
+
+
+async def _json_payload(request: Request):
+    """The document and its options from `{"text", "filename"?, "appeal"?, …}`."""
+    try:
+        data = json.loads(await request.body())
+    except (ValueError, UnicodeDecodeError):
+        raise HTTPError(400, "the body is not valid JSON") from None
+    if not isinstance(data, dict) or not isinstance(data.get("text"), str):
+        raise HTTPError(400, 'a JSON body needs "text": the document as a string')
+    unknown = set(data) - {"text", "filename", "select", "ignore", "appeal", *_OPTION_KEYS}
+    if unknown:
+        raise HTTPError(400, f"unknown key(s) {', '.join(sorted(unknown))}")
+    payload = {"content": data["text"], "filename": _clean_name(data.get("filename"))}
+    appeal = data.get("appeal")
+    if appeal is not None and not isinstance(appeal, str):
+        raise HTTPError(400, '"appeal" is the text of the appeal (a string)')
+    if appeal is not None:
+        payload["appeal"] = appeal
+    return payload, data.get
+
+
+async def _form_payload(request: Request, settings: ServeSettings):
+    """The document from a file field `file` or a text field `text`, the appeal likewise."""
+    try:
+        form = await request.form(max_files=2, max_fields=64, max_part_size=settings.max_body)
+    except BodyTooLarge:
+        raise
+    except Exception as e:
+        raise HTTPError(400, f"cannot read the form: {e}") from None
+    upload = form.get("file")
+    if isinstance(upload, UploadFile):
+        payload = {"content": await upload.read(),
+                   "filename": _clean_name(form.get("filename") or upload.filename)}
+    elif isinstance(form.get("text"), str):
+        payload = {"content": form["text"], "filename": _clean_name(form.get("filename"))}
+    else:
+        raise HTTPError(400, "send the document as a file field 'file' or a text field 'text'")
+    appeal = form.get("appeal")
+    if isinstance(appeal, UploadFile):
+        payload["appeal"] = await appeal.read()
+        payload["appeal_filename"] = _clean_name(appeal.filename) if appeal.filename else "appeal.txt"
+    elif isinstance(appeal, str) and appeal.strip():
+        payload["appeal"] = appeal
+
+    def getlist(k):
+        return [v for v in form.getlist(k) if isinstance(v, str)] or None
+    return payload, getlist
 
 
 async def lt_params(request: Request) -> dict:
