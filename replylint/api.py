@@ -175,12 +175,14 @@ def rule_summary(rule) -> dict:
 
 def explain_dict(rule, lang: str | None = None) -> dict:
     """What `replylint explain ID` prints, as fields."""
-    from .rule_doc import examples_of, explain_text, rule_message
-    src = rule.source or {}
-    return {**rule_summary(rule),
-            "message": rule_message(rule, lang), "why": (rule.why or "").strip(),
-            "fix": (rule.fix or "").strip(),
-            "source_document": src.get("document", ""), "source_clause": src.get("clause", ""),
-            "quote": str(src.get("quote", "")).strip(),
+    from .rule_doc import examples_of, explain_text, quotes, rule_message
+    cites = rule.citations(lang)
+    return {**rule_summary(rule), "source": rule.source_text(lang),
+            "message": rule_message(rule, lang), "why": rule.why_for(lang), "fix": rule.fix_for(lang),
+            "source_document": "; ".join(dict.fromkeys(str(c["document"]) for c in cites)),
+            "source_clause": "; ".join(str(c["clause"]) for c in cites),
+            "citations": [{k: str(c[k]) for k in ("document", "short", "clause", "quote") if c.get(k)}
+                          for c in cites],
+            "quote": " / ".join(quotes(rule, lang)),
             "examples": {"bad": examples_of(rule, "bad"), "good": examples_of(rule, "good")},
             "text": explain_text(rule, lang)}

@@ -14,14 +14,18 @@ from .options import problems as option_problems
 from .wordlists import Lists, WordListError, expand, load_lists
 
 RULE_KEYS = {
-    "id": str, "severity": str, "message": (str, dict), "source": dict, "zones": list,
+    "id": str, "severity": str, "message": (str, dict), "source": (dict, list), "zones": list,
     "kinds": list, "formats": list, "examples": dict, "check": str, "description": str,
-    "why": str, "fix": str, "fixable": bool, "options": dict, "suggestion": (str, dict),
+    "why": (str, dict), "fix": (str, dict), "fixable": bool, "options": dict, "suggestion": (str, dict),
     "templates": bool, "sees_unreadable": bool, "document_kinds": list, "scope": str,
 }
 REQUIRED_KEYS = ("id", "severity", "message", "source", "check")
 PACK_KEYS = {"name": str, "language": (str, type(None)), "description": str, "sources": list}
-SOURCE_KEYS = {"document", "clause", "quote"}
+# a citation: the document's title, its short name for one-line output, the clause, the quoted
+# text and the language of the documents it speaks to (none: every document)
+SOURCE_KEYS = {"document", "short", "clause", "quote", "lang"}
+SOURCE_REQUIRED = ("document", "clause", "quote")
+LANGS = ("ru", "vi", "en")
 # `scope: fragment`: the rule judges any passage on its own (a word, a sentence) and also runs on
 # a paragraph sent alone (the LanguageTool API); `letter` (default): it needs the whole letter.
 SCOPES = ("letter", "fragment")
@@ -42,7 +46,7 @@ class Rule:
     lang: str | None            # None: every language (the common pack)
     severity: str
     message: str | dict         # str, or {ru:…, vi:…, en:…} for language-neutral rules
-    source: dict                # document, clause, quote
+    source: dict | list         # a citation {document, short, clause, quote, lang} or a list of them
     check: str
     params: dict
     zones: list[str] = field(default_factory=lambda: ["body"])
@@ -51,8 +55,8 @@ class Rule:
     templates: bool = True                # False: off for template files
     examples: dict = field(default_factory=dict)
     description: str = ""
-    why: str = ""
-    fix: str = ""
+    why: str | dict = ""                  # str, or {ru:…, vi:…, en:…} like the message
+    fix: str | dict = ""
     fixable: bool = False
     options: dict = field(default_factory=dict)
     suggestion: str | dict | None = None
@@ -69,6 +73,12 @@ class Rule:
     def suggestion_for(self, lang: str) -> str | None:
         return _localised(self.suggestion, lang) if self.suggestion is not None else None
 
+    def why_for(self, lang: str | None = None) -> str:
+        return (_localised(self.why, lang or self.lang or "en") or "").strip()
+
+    def fix_for(self, lang: str | None = None) -> str:
+        return (_localised(self.fix, lang or self.lang or "en") or "").strip()
+
     def citations(self, lang: str | None = None) -> list[dict]:
         """The rule's sources that speak to a document in `lang` (all of them when none is
         marked for it, or for a document of unknown language)."""
@@ -79,17 +89,26 @@ class Rule:
         return sources
 
     def source_text(self, lang: str | None = None) -> str:
-        """The citation a clerk reads: "Document, clause" (several joined with "; ")."""
-        return "; ".join(_cite(s.get("document"), s.get("clause")) for s in self.citations(lang))
+        """The citation a clerk reads: "Document, clause" (several joined with "; ", the
+        clauses of one document after its title once)."""
+        return _cite(self.citations(lang), "document")
 
     def short_citation(self, lang: str | None = None) -> str:
         """The one-line form: the document's short name and the clause."""
-        return "; ".join(_cite(s.get("short") or s.get("document"), s.get("clause"))
-                         for s in self.citations(lang))
+        return _cite(self.citations(lang), "short")
 
 
-def _cite(document, clause) -> str:
-    return ", ".join(str(x).strip() for x in (document, clause) if x)
+def _cite(citations, name_key) -> str:
+    groups: list[list] = []
+    for s in citations:
+        name = str(s.get(name_key) or s.get("document") or "").strip()
+        clause = str(s.get("clause") or "").strip()
+        if groups and groups[-1][0] == name:
+            if clause and clause not in groups[-1][1]:
+                groups[-1][1].append(clause)
+        else:
+            groups.append([name, [clause] if clause else []])
+    return "; ".join(", ".join(x for x in [name, *clauses] if x) for name, clauses in groups)
 
 
 def _localised(value, lang):
@@ -143,10 +162,12 @@ def load_rule(path: Path, pack: str, lang: str | None, lists: Lists | None = Non
         raise _err(path, keys["severity"][0], f"severity must be one of {', '.join(SEVERITIES)}")
     if not str(data["id"]).startswith(pack + "."):
         raise _err(path, keys["id"][0], f"rule id {data['id']!r} must start with '{pack}.'")
-    unknown_src = set(data["source"]) - SOURCE_KEYS
-    if unknown_src or "quote" not in data["source"]:
-        raise _err(path, keys["source"][0],
-                   f"source needs document, clause and quote (unknown: {sorted(unknown_src)})")
+    _check_source(path, keys["source"], data["source"])
+    for k in ("message", "why", "fix"):
+        if isinstance(data.get(k), dict):
+            bad = [x for x, v in data[k].items() if x not in LANGS or not isinstance(v, str)]
+            if bad or not data[k]:
+                raise _err(path, keys[k][0], f"'{k}' by language takes ru, vi and en texts (not {bad})")
     for z in data.get("zones", []):
         if z not in ZONE_NAMES:
             raise _err(path, keys["zones"][0], f"unknown zone {z!r}")
@@ -215,6 +236,26 @@ def _lists_of(folder: Path) -> dict:
 def _builtin_lists(pack: str) -> dict:
     folder = builtin_rules_dir() / pack
     return _lists_of(folder) if (folder / "pack.yaml").exists() else {}
+
+
+def _check_source(path, key_value, source) -> None:
+    knode, vnode = key_value
+    items = source if isinstance(source, list) else [source]
+    nodes = vnode.value if isinstance(source, list) and isinstance(vnode, yaml.SequenceNode) else [vnode]
+    if not items:
+        raise _err(path, knode, "source needs at least one citation")
+    for i, cite in enumerate(items):
+        node = nodes[i] if i < len(nodes) else knode
+        if not isinstance(cite, dict):
+            raise _err(path, node, "a citation is a mapping: document, clause, quote (short, lang)")
+        unknown = sorted(set(cite) - SOURCE_KEYS)
+        missing = [k for k in SOURCE_REQUIRED if not str(cite.get(k) or "").strip()]
+        if unknown or missing:
+            raise _err(path, node, "a citation needs document, clause and quote"
+                       + (f" (missing: {', '.join(missing)})" if missing else "")
+                       + (f" (unknown: {', '.join(unknown)})" if unknown else ""))
+        if cite.get("lang") not in (None, "ru", "vi"):
+            raise _err(path, node, f"a citation's lang is ru or vi, not {cite['lang']!r}")
 
 
 def load_pack(folder: Path) -> list[Rule]:

@@ -7,8 +7,9 @@ Used by `replylint explain ID` (plain text or Markdown) and as the SARIF `help` 
     explain_markdown(rule, lang=None) -> str
     explain(rule, fmt="text" | "markdown", lang=None) -> str
 
-`lang` picks the message of a language-neutral rule; by default the rule's own language, else
-English, else the first given.
+`lang` picks the message, why, fix and citations of a language-neutral rule (a common.* rule
+speaks Russian to a Russian letter and Vietnamese to a Vietnamese one); by default the rule's
+own language, else English, else the first given.
 """
 from __future__ import annotations
 
@@ -16,7 +17,7 @@ import re
 
 from .examples import strip_markers
 
-__all__ = ["explain", "explain_text", "explain_markdown", "examples_of", "rule_message",
+__all__ = ["explain", "explain_text", "explain_markdown", "examples_of", "quotes", "rule_message",
            "short_description"]
 
 
@@ -66,24 +67,31 @@ def _facts(rule) -> str:
     return ", ".join(bits)
 
 
-def _source_line(rule) -> str:
-    return rule.source_text() if hasattr(rule, "source_text") else ""
+def _citations(rule, lang) -> list[dict]:
+    return rule.citations(lang) if hasattr(rule, "citations") else []
+
+
+def quotes(rule, lang: str | None = None) -> list[str]:
+    """The quoted clauses of the rule's citations for a document in `lang`."""
+    return [str(c["quote"]).strip() for c in _citations(rule, lang) if str(c.get("quote") or "").strip()]
 
 
 def explain_text(rule, lang: str | None = None) -> str:
-    src = rule.source or {}
     out = [f"{rule.id} ({_facts(rule)})", ""]
     out += ["What it checks:", _indent(short_description(rule, lang) if not rule.description
                                        else rule.description.strip()), ""]
     msg = rule_message(rule, lang)
     if msg:
         out += ["Message:", _indent(msg), ""]
-    if rule.why:
-        out += ["Why:", _indent(rule.why.strip()), ""]
-    if src.get("quote") or _source_line(rule):
-        out.append("Source: " + (_source_line(rule) or "—"))
-        if src.get("quote"):
-            out.append(_indent("«" + str(src["quote"]).strip() + "»"))
+    why = rule.why_for(lang)
+    if why:
+        out += ["Why:", _indent(why), ""]
+    cites = _citations(rule, lang)
+    if cites:
+        out.append("Source: " + rule.source_text(lang))
+        for c in cites:
+            if str(c.get("quote") or "").strip():
+                out.append(_indent(f"{c.get('short') or c['document']}, {c['clause']}: «{str(c['quote']).strip()}»"))
         out.append("")
     for which, title in (("bad", "Bad:"), ("good", "Good:")):
         ex = examples_of(rule, which)
@@ -94,8 +102,9 @@ def explain_text(rule, lang: str | None = None) -> str:
                 out.append(f"  - {lines[0]}")
                 out += [f"    {line}" if line else "" for line in lines[1:]]
             out.append("")
-    if rule.fix:
-        out += ["Fix:", _indent(rule.fix.strip()), ""]
+    fix = rule.fix_for(lang)
+    if fix:
+        out += ["Fix:", _indent(fix), ""]
     return "\n".join(out).rstrip() + "\n"
 
 
@@ -117,26 +126,29 @@ def _md_escape(text: str) -> str:
 
 
 def explain_markdown(rule, lang: str | None = None) -> str:
-    src = rule.source or {}
     out = [f"## {_md_escape(rule.id)}", "", f"*{_md_escape(_facts(rule))}*", ""]
     desc = (rule.description or "").strip() or short_description(rule, lang)
     out += ["**What it checks.** " + _md_escape(desc), ""]
     msg = rule_message(rule, lang)
     if msg:
         out += ["**Message.** " + _md_escape(msg), ""]
-    if rule.why:
-        out += ["**Why.** " + _md_escape(rule.why.strip()), ""]
-    if src.get("quote") or _source_line(rule):
-        out += ["**Source:** " + _md_escape(_source_line(rule) or "—"), ""]
-        if src.get("quote"):
-            out += ["> " + line for line in _md_escape(str(src["quote"]).strip()).splitlines()]
-            out.append("")
+    why = rule.why_for(lang)
+    if why:
+        out += ["**Why.** " + _md_escape(why), ""]
+    cites = _citations(rule, lang)
+    if cites:
+        out += ["**Source:** " + _md_escape(rule.source_text(lang)), ""]
+        for c in cites:
+            if str(c.get("quote") or "").strip():
+                out += [f"> {_md_escape(c.get('short') or c['document'])}, {_md_escape(c['clause'])}: "
+                        + " ".join(_md_escape(str(c["quote"]).strip()).splitlines()), ""]
     for which, title in (("bad", "**Bad**"), ("good", "**Good**")):
         ex = examples_of(rule, which)
         if ex:
             out += [title, ""] + [f"- {_md_code(e)}" for e in ex] + [""]
-    if rule.fix:
-        out += ["**Fix.** " + _md_escape(rule.fix.strip()), ""]
+    fix = rule.fix_for(lang)
+    if fix:
+        out += ["**Fix.** " + _md_escape(fix), ""]
     return "\n".join(out).rstrip() + "\n"
 
 

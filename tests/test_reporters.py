@@ -178,7 +178,7 @@ def test_sarif_content(report, rules):
     emoji = descriptors[ids.index("common.emoji")]
     assert emoji["defaultConfiguration"]["level"] == "error"
     assert "Bad" in emoji["help"]["text"] and "**Bad**" in emoji["help"]["markdown"]
-    assert emoji["properties"]["source"]["quote"]
+    assert emoji["properties"]["source"][0]["quote"]
     assert "common" in emoji["properties"]["tags"]
     levels = {r["ruleId"]: r["level"] for r in run["results"]}
     assert levels == {"common.emoji": "error", "ru.example-warning": "warning",
@@ -344,7 +344,7 @@ def test_explain_page(rules):
     for part in ("common.emoji", "What it checks", "Why", "Source:", "Bad:", "Good:", "Fix:",
                  "Благодарим за обращение 🙂", "Копия направлена"):
         assert part in text
-    assert rule.source["quote"].strip() in text
+    assert all(c["quote"].strip() in text for c in rule.citations())
     md = explain_markdown(rule, "vi")
     assert md.startswith("## common.emoji") and "> " in md and "`Спасибо :-)`" in md
     assert "biểu tượng cảm xúc «…»" in md                          # the Vietnamese message

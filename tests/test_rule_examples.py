@@ -45,7 +45,8 @@ def test_rule_is_documented(rule):
     assert rule.examples.get("bad") or rule.formats, "no bad example"
     assert not examples.validate(rule, complete=True), "bad examples mark their findings (and fixes)"
     assert rule.examples.get("good") or rule.formats, "no good example"
-    assert rule.source.get("quote") and rule.source.get("clause"), "no quoted clause"
+    assert rule.citations() and all(c.get("quote") and c.get("clause") for c in rule.citations()), \
+        "no quoted clause"
     assert rule.description and rule.why and rule.fix, "description, why and fix are shown by explain"
     if rule.lang is None:
         assert isinstance(rule.message, dict) and {"ru", "vi", "en"} <= set(rule.message)

@@ -137,3 +137,34 @@ def fingerprints(f) -> list[tuple[object, str]]:
         raw = "\x1f".join((*key, str(seen[key]))).encode("utf-8")
         out.append((d, hashlib.sha256(raw).hexdigest()[:32]))
     return out
+
+
+def doc_lang(lang) -> str:
+    """The language a rule speaks to a document in: ru, vi, else English."""
+    return lang if lang in ("ru", "vi") else "en"
+
+
+def rule_languages(report: Report) -> tuple[dict[str, list[str]], list[str]]:
+    """(rule id -> the languages of the documents it fired on, in order; the languages of every
+    checked document) – what a common.* rule's explain page is written in."""
+    fired: dict[str, list[str]] = {}
+    every: list[str] = []
+    for f in report.files:
+        if f.error:
+            continue
+        lang = doc_lang(f.lang)
+        if lang not in every:
+            every.append(lang)
+        for d in f.diagnostics:
+            langs = fired.setdefault(d.rule, [])
+            if lang not in langs:
+                langs.append(lang)
+    return fired, every
+
+
+def localised_pages(rule, langs, page) -> str:
+    """`page(rule, lang)` in each of `langs` for a rule of every language (common.*); a rule of
+    one language has one page."""
+    if getattr(rule, "lang", None) or not langs:
+        return page(rule, getattr(rule, "lang", None) or (langs[0] if langs else None))
+    return "\n".join(page(rule, lang) for lang in langs)

@@ -11,7 +11,15 @@ import re
 
 from ..report import Report
 from ..rule_doc import explain_text
-from . import display_path, position_label, rule_map, sorted_diagnostics, summary_line
+from . import (
+    display_path,
+    localised_pages,
+    position_label,
+    rule_languages,
+    rule_map,
+    sorted_diagnostics,
+    summary_line,
+)
 
 CSS = """
 body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;margin:2em;color:#1f2328;background:#fff}
@@ -106,8 +114,9 @@ def render_html(report: Report) -> str:
         out += _file_section(f, i)
     if used:
         out.append("<h2>Rules</h2>")
-        for rid in used:
-            body = explain_text(rules[rid]) if rid in rules else f"{rid}\n"
+        fired, _ = rule_languages(report)
+        for rid in used:   # a common.* rule explained in the languages of the letters it fired on
+            body = localised_pages(rules[rid], fired.get(rid), explain_text) if rid in rules else f"{rid}\n"
             out.append(f'<div class="rule" id="{e(anchor(rid))}"><h3>{e(rid)}</h3>'
                        f"<pre>{e(body)}</pre></div>")
     out += ["</body>", "</html>"]

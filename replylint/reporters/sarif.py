@@ -1,8 +1,9 @@
 """SARIF 2.1.0: one run, one `reportingDescriptor` per enabled rule, results with regions.
 
 - `tool.driver.rules`: the enabled rules (`report.rules`), each with `help` = the rule's explain
-  page (text and Markdown), `defaultConfiguration.level`, `properties.tags` and
-  `properties.source` (document, clause, quote). A finding of a rule that is not in
+  page (text and Markdown; a common.* rule's in the languages of the documents it fired on),
+  `defaultConfiguration.level`, `properties.tags` and `properties.source` (its citations:
+  document, short, clause, quote, lang). A finding of a rule that is not in
   `report.rules` gets a minimal descriptor appended so `ruleIndex` stays valid.
 - levels: error → "error", warning → "warning", suggestion → "note".
 - regions: `startLine`/`startColumn`/`endLine`/`endColumn` (1-based, end exclusive). Plain-text
@@ -27,7 +28,7 @@ from pathlib import Path
 
 from ..report import Report
 from ..rule_doc import explain_markdown, explain_text, short_description
-from . import fingerprints, is_page, is_paragraph, relative_uri
+from . import fingerprints, is_page, is_paragraph, localised_pages, relative_uri, rule_languages
 
 SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 INFORMATION_URI = "https://pypi.org/project/replylint/"
@@ -45,20 +46,27 @@ def _name(rule_id: str) -> str:
     return "".join(p[:1].upper() + p[1:] for p in re.split(r"[-_]+", last) if p) or rule_id
 
 
-def descriptor(rule) -> dict:
+def descriptor(rule, langs: list[str] | None = None) -> dict:
+    """The rule's descriptor; a common.* rule's help (why, fix, citations) in `langs`, the
+    languages of the documents it fired on (else of the run)."""
+    langs = langs or []
+    lang = rule.lang or (langs[0] if langs else None)
     desc = (rule.description or "").strip()
-    full = " ".join(x for x in (desc or short_description(rule), (rule.why or "").strip()) if x)
+    full = " ".join(x for x in (desc or short_description(rule), rule.why_for(lang)) if x)
     tags = [rule.pack, rule.lang or "common", rule.severity]
     if rule.fixable:
         tags.append("fixable")
+    cites = [c for one in (langs if len(langs) > 1 else [lang]) for c in rule.citations(one)]
+    cites = [c for i, c in enumerate(cites) if c not in cites[:i]]
     props = {"tags": list(dict.fromkeys(tags)),
-             "source": {k: str(v) for k, v in (rule.source or {}).items()}}
+             "source": [{k: str(v) for k, v in c.items()} for c in cites]}
     return {
         "id": rule.id,
         "name": _name(rule.id),
         "shortDescription": {"text": short_description(rule)},
         "fullDescription": {"text": full},
-        "help": {"text": explain_text(rule), "markdown": explain_markdown(rule)},
+        "help": {"text": localised_pages(rule, langs, explain_text),
+                 "markdown": localised_pages(rule, langs, explain_markdown)},
         "defaultConfiguration": {"level": LEVELS.get(rule.severity, "warning")},
         "properties": props,
     }
@@ -132,7 +140,8 @@ def result(d, location: dict, rule_index: int | None, doc=None, fingerprint: str
 
 def sarif_dict(report: Report) -> dict:
     rules = list(getattr(report, "rules", []) or [])
-    descriptors = [descriptor(r) for r in rules]
+    fired, every = rule_languages(report)
+    descriptors = [descriptor(r, fired.get(r.id) or every) for r in rules]
     index = {r.id: i for i, r in enumerate(rules)}
     results, notifications = [], []
     for f in report.files:
