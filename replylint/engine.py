@@ -215,11 +215,16 @@ def check_file(path: str, opts: RunOptions, stdin: bytes | None = None,
     Standard input with --stdin-filename NAME is read, configured and reported as NAME."""
     named_stdin = path == "-" and bool(opts.stdin_filename)
     if named_stdin:
-        path, data = opts.stdin_filename, stdin if stdin is not None else sys.stdin.buffer.read()
-        stdin = None
+        path, data, stdin = opts.stdin_filename, stdin, None
     cfg = config_for(path, opts)
     rs = ruleset(cfg, opts)
     ropts, vi_kind = read_options(cfg, opts)
+    if named_stdin and data is None:
+        from .readers import read_limited
+        try:
+            data = read_limited(sys.stdin.buffer, ropts.max_bytes)
+        except ReadError as e:
+            return FileResult(path=path, error=str(e))
     seconds = opts.time_limit if opts.time_limit is not None else (
         cfg.time_limit if cfg is not None else DEFAULT_TIME_LIMIT)
     try:

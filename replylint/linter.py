@@ -1,9 +1,7 @@
 """The linter loop: for one document, dispatch every applicable rule and finish its findings."""
 from __future__ import annotations
 
-import string
-
-from . import budget
+from . import budget, messages
 from .context import Context
 from .diagnostic import Diagnostic
 from .document import Document, SourceMap
@@ -24,18 +22,6 @@ def applicable(rule, doc: Document) -> bool:
     return True
 
 
-class _Keep(dict):
-    def __missing__(self, key):
-        return "{" + key + "}"
-
-
-def _format(template: str, values: dict) -> str:
-    try:
-        return string.Formatter().vformat(template, (), _Keep(values))
-    except (ValueError, IndexError):
-        return template
-
-
 def prepare(doc: Document) -> Document:
     if not doc.zones:
         doc.zones = segment(doc.text, doc.lang, doc.kind, doc.metadata)
@@ -49,7 +35,7 @@ def finish(d: Diagnostic, rule, doc: Document, severity: str | None) -> Diagnost
         d.suggestion = rule.suggestion_for(lang)
     # a suggestion may carry the spacing its fix needs (" phút" after "15p"): not the message
     values = {"match": d.match, "suggestion": (d.suggestion or "").strip(), **getattr(d, "args", {})}
-    d.message = _format(d.message or rule.message_for(lang), values)
+    d.message = messages.render(d.message or rule.message_for(lang), values)
     d.source = rule.source_text(doc.lang)
     d.cite = rule.short_citation(doc.lang)
     d.fixable = bool(rule.fixable and d.suggestion is not None and d.exact)

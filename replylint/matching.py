@@ -54,12 +54,18 @@ def fold(s: str) -> str:
 
 
 def _entries(values):
+    """(text, suggestion) of each entry: a non-empty string or {text, suggestion}; anything else
+    is a ValueError (a pack load error), never an entry that silently matches nothing."""
+    if values is None:
+        return []
+    if not isinstance(values, (list, tuple)):
+        raise ValueError(f"a list of strings was expected, not {type(values).__name__}")
     out = []
-    for v in values or ():
-        if isinstance(v, dict):
-            out.append((str(v["text"]), v.get("suggestion")))
-        else:
-            out.append((str(v), None))
+    for v in values:
+        text, sugg = (v.get("text"), v.get("suggestion")) if isinstance(v, dict) else (v, None)
+        if not isinstance(text, str) or not text.strip() or not isinstance(sugg, (str, type(None))):
+            raise ValueError(f"entry {v!r:.60} is not a non-empty string (or {{text, suggestion}})")
+        out.append((text, sugg))
     return out
 
 

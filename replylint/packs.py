@@ -6,7 +6,7 @@ from pathlib import Path
 
 import yaml
 
-from . import pack_cache, yamlio
+from . import messages, pack_cache, yamlio
 from .checks import KINDS
 from .diagnostic import SEVERITIES
 from .examples import validate as validate_examples
@@ -158,6 +158,15 @@ def load_rule(path: Path, pack: str, lang: str | None, lists: Lists | None = Non
     for k in REQUIRED_KEYS:
         if k not in data:
             raise _err(path, node, f"missing key '{k}'")
+    for lang, text in (data["message"].items() if isinstance(data["message"], dict)
+                       else [(None, data["message"])]):
+        where = keys["message"][1]
+        if lang is not None:
+            where = _key_lines(where).get(lang, (where, where))[1]
+        if not isinstance(text, str):
+            raise _err(path, where, f"message{f'.{lang}' if lang else ''} must be a string")
+        for problem in messages.problems(text)[:1]:
+            raise _err(path, where, problem)
     if data["severity"] not in SEVERITIES:
         raise _err(path, keys["severity"][0], f"severity must be one of {', '.join(SEVERITIES)}")
     if not str(data["id"]).startswith(pack + "."):
@@ -263,9 +272,17 @@ def load_pack(folder: Path) -> list[Rule]:
     if not meta_path.exists():
         raise PackError(f"{folder}: not a rule pack (no pack.yaml)")
     meta, node = _load_yaml(meta_path)
+    if meta is None:
+        meta = {}
+    if not isinstance(meta, dict):
+        raise _err(meta_path, node, "pack.yaml must be a mapping (name, language, description, sources)")
     for k, (knode, _) in _key_lines(node).items():
         if k not in PACK_KEYS:
             raise _err(meta_path, knode, f"unknown key '{k}'")
+        if not isinstance(meta[k], PACK_KEYS[k]):
+            raise _err(meta_path, knode, f"'{k}' has the wrong type ({type(meta[k]).__name__})")
+    if meta.get("language") not in (None, "ru", "vi"):
+        raise _err(meta_path, _key_lines(node)["language"][0], "language must be ru, vi or null")
     name = meta.get("name") or folder.name
     with pack_cache.loading(folder, builtin_rules_dir()):   # regexes compiled at first use if known good
         lists = Lists(_lists_of(folder), _builtin_lists)

@@ -17,6 +17,7 @@ _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)   # libyaml when present
 
 MAX_BYTES = 5 * 1024 * 1024      # a configuration or a rule file; real ones are a few KB
 MAX_NODES = 200_000              # nodes once aliases are expanded
+MAX_CHARS = 4 * MAX_BYTES        # characters of every scalar once aliases are expanded
 
 
 class YAMLFileError(ValueError):
@@ -38,9 +39,11 @@ def parse(text: str):
 
 
 def check_nodes(root) -> None:
-    """Refuse duplicate keys, recursive aliases and alias bombs: the size of the node tree
-    with every alias expanded, computed once per node (the graph itself stays small)."""
+    """Refuse duplicate keys, recursive aliases and alias bombs: the size of the node tree with
+    every alias expanded -- in nodes and in characters (a 1 MB string aliased 100,000 times is
+    few nodes but 100 GB to any pass that joins them) -- computed once per node."""
     sizes: dict[int, int] = {}
+    chars: dict[int, int] = {}
     active: set[int] = set()
     stack = [(root, False)]
     while stack:
@@ -50,10 +53,15 @@ def check_nodes(root) -> None:
             active.discard(key)
             children = _children(node)
             total = 1 + sum(sizes[id(c)] for c in children)
+            length = (len(node.value) if isinstance(node, yaml.ScalarNode) else 0) \
+                + sum(chars[id(c)] for c in children)
             if total > MAX_NODES:
                 raise YAMLFileError(node.start_mark.line + 1,
                                     f"aliases expand to more than {MAX_NODES:,} values (an alias bomb?)")
-            sizes[key] = total
+            if length > MAX_CHARS:
+                raise YAMLFileError(node.start_mark.line + 1, f"aliases expand to more than "
+                                    f"{MAX_CHARS // (1024 * 1024)} M characters (an alias bomb?)")
+            sizes[key], chars[key] = total, length
             continue
         if key in sizes:
             continue

@@ -253,7 +253,7 @@ def test_zip_bomb_is_refused_before_unpacking():
         z.writestr("word/document.xml", b"\0" * (12 * 1024 * 1024))     # compresses to ~12 KB
     small = SimpleNamespace(max_bytes=1024 * 1024, lang="auto", kind="auto",
                             max_unpacked_bytes=10 * 1024 * 1024)
-    with pytest.raises(ReadError, match=r"bomb\.docx: \.docx unpacks to 12 MB, over the limit"):
+    with pytest.raises(ReadError, match=r"\.docx unpacks to 12 MB, over the limit"):
         read_docx("/tmp/bomb.docx", out.getvalue(), small)
 
 

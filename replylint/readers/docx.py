@@ -44,18 +44,18 @@ finding prints as ``draft.docx:¶12:5`` (column = character in the paragraph).
 
 Errors are ``ReadError`` with a one-line cause: not a zip, an encrypted (OLE) file, a corrupt
 package, or a package that unpacks to more than the limit (10 × ``options.max_bytes``, at
-least 50 MB; ``options.max_unpacked_bytes`` when set) — a zip bomb is refused before anything
-is decompressed.
+least 50 MB; ``options.max_unpacked_bytes`` when set): a zip bomb whose headers declare its size
+is refused before anything is inflated, one whose headers lie while inflating
+(readers/package.py), before python-docx sees the package.
 """
 from __future__ import annotations
 
 import io
 import os
 import re
-import zipfile
 
 from ..document import Document, ReadError, SourceMap
-from .package import OLE_SIGNATURE, human_mb as _human, one_line as _one_line, unpacked_limit as _limit
+from .package import OLE_SIGNATURE, Package, one_line as _one_line
 from .paragraphs import DEFAULT_FONT_SIZE, assemble, paragraph_fonts, summarize
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -80,30 +80,22 @@ _CONTAINERS = {w("ins"), w("hyperlink"), w("smartTag"), w("fldSimple"), w("custo
                w("moveTo"), w("dir"), w("bdo"), w("sdtContent")}
 
 
-def open_package(path: str, data: bytes, options=None) -> zipfile.ZipFile:
-    """The .docx zip, checked: signature, members, unpacked size."""
-    name = os.path.basename(path) or path
+def open_package(path: str, data: bytes, options=None) -> Package:
+    """The .docx package, checked: signature, required members, and every member inflated once
+    within the limit to exactly its declared size (so python-docx's own reads stay bounded)."""
     if data[:8] == OLE_SIGNATURE:
         raise ReadError("encrypted .docx: save it without a password"
                         " (or a legacy .doc renamed: save it as .docx)")
     if data[:2] != b"PK":
         raise ReadError("not a .docx (zip) file")
-    try:
-        z = zipfile.ZipFile(io.BytesIO(data))
-        infos = z.infolist()
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError,
-            RuntimeError) as e:   # NotImplementedError: an unknown zip version
-        raise ReadError(f"corrupt .docx: {_one_line(e) or 'bad zip structure'}") from None
-    total = sum(max(0, i.file_size) for i in infos)
-    limit = _limit(options)
-    if total > limit:
-        raise ReadError(f"{name}: .docx unpacks to {_human(total)}, over the limit ({_human(limit)})")
-    names = {i.filename for i in infos}
+    pkg = Package(data, ".docx", options)
+    names = pkg.names
     if "word/document.xml" not in names and not any(n.endswith("/document.xml") for n in names):
         raise ReadError("corrupt .docx: missing word/document.xml")
     if "[Content_Types].xml" not in names:
         raise ReadError("corrupt .docx: missing [Content_Types].xml")
-    return z
+    pkg.verify()
+    return pkg
 
 
 # --------------------------------------------------------------------------------- styles
@@ -400,10 +392,9 @@ def _run_text(el, run, out, boxes, breaks) -> None:
 
 
 # ----------------------------------------------------------------------------- the reader
-def _app_stats(z: zipfile.ZipFile) -> tuple[int | None, int | None]:
-    try:
-        xml = z.read("docProps/app.xml")
-    except (KeyError, zipfile.BadZipFile, OSError, RuntimeError, ValueError):
+def _app_stats(pkg: Package) -> tuple[int | None, int | None]:
+    xml = pkg.read("docProps/app.xml")
+    if xml is None:
         return None, None
     text = xml.decode("utf-8", "replace")
 
@@ -467,9 +458,9 @@ def _header_footer_parts(document) -> list[tuple[str, object]]:
 
 def read_docx(path: str, data: bytes, options=None) -> Document:
     """The Document of a .docx file's bytes; ReadError with a one-line cause when it is not one."""
-    z = open_package(path, data, options)
+    pkg = open_package(path, data, options)
     try:
-        return _read(path, data, options, z)
+        return _read(path, data, options, pkg)
     except (ReadError, MemoryError):
         raise
     except Exception as e:      # a malformed part python-docx accepted: still one line
@@ -477,7 +468,7 @@ def read_docx(path: str, data: bytes, options=None) -> Document:
         raise ReadError(f"corrupt .docx: {type(e).__name__}" + (f": {msg}" if msg else "")) from None
 
 
-def _read(path: str, data: bytes, options, z: zipfile.ZipFile) -> Document:
+def _read(path: str, data: bytes, options, pkg: Package) -> Document:
     try:
         import docx  # python-docx
         document = docx.Document(io.BytesIO(data))
@@ -493,10 +484,7 @@ def _read(path: str, data: bytes, options, z: zipfile.ZipFile) -> Document:
         styles_el = document.styles.element
     except Exception:
         styles_el = None
-    try:
-        theme = z.read("word/theme/theme1.xml")
-    except (KeyError, zipfile.BadZipFile, OSError, RuntimeError, ValueError):
-        theme = None
+    theme = pkg.read("word/theme/theme1.xml")
     styles = Styles(styles_el, theme)
     ex = _Extractor(styles)
     ex.blocks(body, "body")
@@ -505,7 +493,7 @@ def _read(path: str, data: bytes, options, z: zipfile.ZipFile) -> Document:
 
     text, anchors, facts = assemble(ex.paras)
     layout = _section_layout(document)
-    saved_pages, saved_words = _app_stats(z)
+    saved_pages, saved_words = _app_stats(pkg)
     words = len(text.split())
     if saved_pages is not None and (saved_pages <= 0 or (saved_words == 0 and words > 20)):
         saved_pages = None      # statistics never updated (a generated file, a stale template)

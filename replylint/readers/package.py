@@ -1,8 +1,15 @@
 """Zip packages (.docx, .odt) and their XML, read within limits.
 
-* the unpacked size is bounded: the members' declared sizes are summed before anything is
-  inflated, and every member read is inflated in chunks with the bytes counted, so a zip bomb
-  (declared or lying) is refused with a one-line error;
+A zip's headers are the attacker's to write, so nothing here trusts them:
+
+* the declared sizes of the members are summed before anything is inflated (an honest bomb is
+  refused at once);
+* every member is inflated here, in chunks, with the bytes counted: a member that inflates to
+  more than its header says, or past the package limit, is refused (a lying bomb), and so is an
+  encrypted member or a compression method Office does not use (only stored and deflated);
+* ``verify()`` runs that check over every member before a library (python-docx) opens the
+  package with ``zipfile``: once each member is known to inflate to exactly its declared size
+  and CRC, ``zipfile``'s one-shot reads are bounded by the sizes already summed;
 * XML is parsed with no DTD, no entity expansion and no network (``parse_xml``).
 
 The limit is 10 × ``options.max_bytes`` and at least 50 MB, or ``options.max_unpacked_bytes``.
@@ -11,15 +18,19 @@ from __future__ import annotations
 
 import io
 import re
+import struct
 import zipfile
+import zlib
 
 from ..document import ReadError
 
 OLE_SIGNATURE = b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1"
 MIN_UNPACKED_LIMIT = 50 * 1024 * 1024
+MAX_MEMBERS = 20_000              # a letter's package has a few dozen parts
 _CHUNK = 1 << 16
+_LOCAL = struct.Struct("<IHHHHHIIIHH")      # local file header, 30 bytes
 _ZIP_ERRORS = (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError,
-               RuntimeError, NotImplementedError)     # NotImplementedError: an unknown method
+               RuntimeError, NotImplementedError, zlib.error, struct.error)
 
 
 def one_line(e) -> str:
@@ -40,42 +51,93 @@ def unpacked_limit(options) -> int:
 
 
 class Package:
-    """A zip package whose members are read with the inflated bytes counted."""
+    """A zip package whose members are inflated here, the bytes counted against the headers
+    and the limit (``inflated``: the total so far)."""
 
-    def __init__(self, data: bytes, kind: str, options=None):
+    def __init__(self, data: bytes, kind: str, options=None, limit: int | None = None):
         self.kind = kind                          # ".odt", shown in errors
-        self.limit = unpacked_limit(options)
+        self.data = data
+        self.limit = limit if limit is not None else unpacked_limit(options)
         self.inflated = 0
         try:
             self.zip = zipfile.ZipFile(io.BytesIO(data))
             infos = self.zip.infolist()
         except _ZIP_ERRORS as e:
             raise ReadError(f"corrupt {kind}: {one_line(e) or 'bad zip structure'}") from None
+        if len(infos) > MAX_MEMBERS:
+            raise ReadError(f"{kind} holds {len(infos):,} parts, more than {MAX_MEMBERS:,} (refused)")
         total = sum(max(0, i.file_size) for i in infos)
         if total > self.limit:
             raise ReadError(f"{kind} unpacks to {human_mb(total)}, over the limit ({human_mb(self.limit)})")
-        self.names = {i.filename for i in infos}
+        self.infos = {}
+        for i in infos:
+            self.infos.setdefault(i.filename, i)   # zipfile reads the first of duplicate names too
+        self.names = set(self.infos)
 
     def read(self, name: str) -> bytes | None:
-        """The member's bytes, None when absent; ReadError when corrupt or over the limit."""
-        if name not in self.names:
+        """The member's bytes, None when absent; ReadError when corrupt, lying or over the limit."""
+        info = self.infos.get(name)
+        if info is None:
             return None
         out = bytearray()
+        for chunk in self._inflate(info):
+            out += chunk
+        return bytes(out)
+
+    def verify(self) -> None:
+        """Inflate every member (keeping nothing): ReadError unless each one is exactly what its
+        header declares, within the limit."""
+        for info in self.infos.values():
+            for _ in self._inflate(info):
+                pass
+
+    def _inflate(self, info):
+        name = info.filename
+        if info.flag_bits & 0x1:
+            raise ReadError(f"encrypted {self.kind}: {name} needs a password (save it without one)")
+        if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
+            raise ReadError(f"corrupt {self.kind}: {name}: compression method {info.compress_type} "
+                            "is not one Office uses")
         try:
-            with self.zip.open(name) as f:
-                while True:
-                    chunk = f.read(_CHUNK)
-                    if not chunk:
-                        break
+            head = _LOCAL.unpack_from(self.data, info.header_offset)
+        except struct.error:
+            raise ReadError(f"corrupt {self.kind}: {name}: truncated") from None
+        if head[0] != 0x04034B50:
+            raise ReadError(f"corrupt {self.kind}: {name}: bad local header")
+        start = info.header_offset + _LOCAL.size + head[9] + head[10]
+        raw = memoryview(self.data)[start:start + info.compress_size]
+        if len(raw) < info.compress_size:
+            raise ReadError(f"corrupt {self.kind}: {name}: truncated")
+        inflater = zlib.decompressobj(-15) if info.compress_type == zipfile.ZIP_DEFLATED else None
+        size, crc = 0, 0
+        try:
+            for at in range(0, max(len(raw), 1), _CHUNK):
+                piece = raw[at:at + _CHUNK]
+                while piece:
+                    if inflater is None:
+                        chunk, piece = bytes(piece), b""
+                    else:
+                        chunk = inflater.decompress(piece, _CHUNK)
+                        piece = inflater.unconsumed_tail
+                    size += len(chunk)
                     self.inflated += len(chunk)
+                    if size > info.file_size:
+                        raise ReadError(f"{self.kind}: {name} inflates to more than its header "
+                                        f"says ({info.file_size:,} bytes): refused as a zip bomb")
                     if self.inflated > self.limit:
                         raise ReadError(f"{self.kind} unpacks to more than the limit ({human_mb(self.limit)})")
-                    out += chunk
-        except ReadError:
-            raise
-        except _ZIP_ERRORS as e:
-            raise ReadError(f"corrupt {self.kind}: {name}: {one_line(e) or 'bad data'}") from None
-        return bytes(out)
+                    crc = zlib.crc32(chunk, crc)
+                    if chunk:
+                        yield chunk
+                    if inflater is not None and inflater.eof:
+                        break
+        except zlib.error as e:
+            raise ReadError(f"corrupt {self.kind}: {name}: {one_line(e)}") from None
+        if size != info.file_size or (inflater is not None and not inflater.eof):
+            raise ReadError(f"corrupt {self.kind}: {name}: {size:,} bytes, its header says "
+                            f"{info.file_size:,}")
+        if crc != info.CRC:
+            raise ReadError(f"corrupt {self.kind}: {name}: bad CRC")
 
 
 _DTD = re.compile(rb"<!DOCTYPE|<!ENTITY", re.I)
@@ -100,19 +162,20 @@ def parse_xml(data: bytes, what: str):
 def zip_kind(data: bytes) -> str | None:
     """What a zip package is, from its ``mimetype`` member or ``[Content_Types].xml``:
     "odt" (text or text template), "docx", "odf" (another OpenDocument), "ooxml" (another
-    Office Open XML), "zip"; None when ``data`` is not a zip."""
+    Office Open XML), "zip"; None when ``data`` is not a zip.  Both members are read only when
+    declared small, and ``Package`` stops any member at its declared size: a lying header costs
+    nothing here (the reader applies the package limit)."""
     if data[:4] != b"PK\x03\x04":
         return None
     try:
-        z = zipfile.ZipFile(io.BytesIO(data))
-        names = set(z.namelist())
-        mime = b""
-        if "mimetype" in names and z.getinfo("mimetype").file_size < 200:
-            mime = z.read("mimetype").strip()
-        types = b""
-        if "[Content_Types].xml" in names and z.getinfo("[Content_Types].xml").file_size < 1 << 20:
-            types = z.read("[Content_Types].xml")
-    except _ZIP_ERRORS:
+        pkg = Package(data, "zip", limit=1 << 62)
+        names = pkg.names
+        mime = types = b""
+        if "mimetype" in names and pkg.infos["mimetype"].file_size < 200:
+            mime = pkg.read("mimetype").strip()
+        if "[Content_Types].xml" in names and pkg.infos["[Content_Types].xml"].file_size < 1 << 20:
+            types = pkg.read("[Content_Types].xml")
+    except ReadError:
         return "zip"
     if mime.startswith(b"application/vnd.oasis.opendocument.text"):
         return "odt"
