@@ -158,13 +158,13 @@ def load_rule(path: Path, pack: str, lang: str | None, lists: Lists | None = Non
     for k in REQUIRED_KEYS:
         if k not in data:
             raise _err(path, node, f"missing key '{k}'")
-    for lang, text in (data["message"].items() if isinstance(data["message"], dict)
-                       else [(None, data["message"])]):
+    for msg_lang, text in (data["message"].items() if isinstance(data["message"], dict)
+                           else [(None, data["message"])]):
         where = keys["message"][1]
-        if lang is not None:
-            where = _key_lines(where).get(lang, (where, where))[1]
+        if msg_lang is not None:
+            where = _key_lines(where).get(msg_lang, (where, where))[1]
         if not isinstance(text, str):
-            raise _err(path, where, f"message{f'.{lang}' if lang else ''} must be a string")
+            raise _err(path, where, f"message{f'.{msg_lang}' if msg_lang else ''} must be a string")
         for problem in messages.problems(text)[:1]:
             raise _err(path, where, problem)
     if data["severity"] not in SEVERITIES:
