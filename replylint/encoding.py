@@ -246,10 +246,10 @@ def decode_declared(data: bytes, declared: str | None) -> tuple[str, str]:
     strictly; otherwise detect.  A declared ASCII with 8-bit bytes is a mislabel: detect."""
     if declared:
         name = declared.strip().strip('"').lower()
-        if name not in ("us-ascii", "ascii", "unknown-8bit", "x-unknown"):
+        if name not in ("us-ascii", "ascii", "unknown-8bit", "x-unknown") and _charset(name):
             try:
                 text = data.decode(name)
-            except (LookupError, UnicodeDecodeError):
+            except (LookupError, UnicodeError, ValueError):   # "undefined" raises UnicodeError
                 pass
             else:
                 if name.replace("_", "-") in ("utf-8", "utf8") and text.startswith("\ufeff"):
@@ -258,6 +258,21 @@ def decode_declared(data: bytes, declared: str | None) -> tuple[str, str]:
     if not data:
         return "", "utf-8"
     return decode(data)
+
+
+# Python codecs that are no character set a document can declare: decoding with them raises
+# whatever the bytes ("undefined") or turns escapes into text ("unicode_escape")
+_NOT_CHARSETS = {"undefined", "unicode_escape", "raw_unicode_escape", "idna", "punycode",
+                 "mbcs", "oem", "charmap", "palmos"}
+
+
+def _charset(name: str) -> bool:
+    import codecs
+    try:
+        info = codecs.lookup(name)
+    except (LookupError, ValueError, TypeError):
+        return False
+    return getattr(info, "_is_text_encoding", True) and info.name not in _NOT_CHARSETS
 
 
 def html_meta_charset(data: bytes) -> str | None:

@@ -92,7 +92,17 @@ def _span_at(spans, starts, offset):
 @cache
 def morph_ru():
     import pymorphy3
+    import pymorphy3.shapes
+    pymorphy3.shapes.is_latin_char = _is_latin_char
     return pymorphy3.MorphAnalyzer(lang="ru")
+
+
+def _is_latin_char(ch: str) -> bool:
+    """pymorphy3's test with a default: its ``unicodedata.name(ch)`` raises ValueError on a
+    valid letter with no name in Python's tables (Tangut U+17000), which cost every rule that
+    lemmatised the letter its findings."""
+    import unicodedata
+    return "LATIN" in unicodedata.name(ch, "")
 
 
 @lru_cache(maxsize=200_000)

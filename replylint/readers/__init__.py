@@ -10,6 +10,7 @@ read (``selection`` walks folders for them).
 from __future__ import annotations
 
 import os
+import re
 import stat
 import sys
 from dataclasses import dataclass
@@ -217,11 +218,9 @@ def read(path: str, options: ReadOptions | None = None, stdin: bytes | None = No
         return _read(path, options, stdin, data)
     except ReadError:
         raise
-    except MemoryError:
-        raise ReadError("out of memory while reading") from None
-    except Exception as e:  # never let another exception escape
-        msg = _one_line(e)
-        raise ReadError(f"{type(e).__name__}: {msg}" if msg else type(e).__name__) from None
+    except (Exception, MemoryError) as e:  # never let another exception escape, nor its raw text
+        from .causes import cause
+        raise ReadError(cause(e)) from None
 
 
 def _read(path: str, options: ReadOptions, stdin: bytes | None, data: bytes | None = None) -> Document:
@@ -252,6 +251,7 @@ def _read(path: str, options: ReadOptions, stdin: bytes | None, data: bytes | No
     else:
         doc = read_text(path, data, options, fmt=fmt)
 
+    _no_surrogates(doc)
     if len(doc.text) > options.max_text:
         raise ReadError(f"text too long: {len(doc.text):,} characters > limit {options.max_text:,} "
                         "(max_text_length)")
@@ -278,6 +278,28 @@ def _read(path: str, options: ReadOptions, stdin: bytes | None, data: bytes | No
     if len(doc.text) != len(doc.raw_text):  # pragma: no cover - a reader bug
         raise ReadError("internal error: masked text changed length")
     return doc
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _clean(value):
+    if isinstance(value, str):
+        return _SURROGATE.sub("\ufffd", value) if _SURROGATE.search(value) else value
+    if isinstance(value, list):
+        return [_clean(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _clean(v) for k, v in value.items()}
+    return value
+
+
+def _no_surrogates(doc: Document) -> None:
+    """Lone surrogates (8-bit header bytes the e-mail package keeps as surrogate escapes) become
+    U+FFFD, one character for one, so every reporter and output file can encode the text."""
+    doc.text = _clean(doc.text)
+    if doc.raw_text is not None:
+        doc.raw_text = _clean(doc.raw_text)
+    doc.metadata = _clean(doc.metadata)
 
 
 def known_format(name: str, options: ReadOptions | None = None) -> bool:

@@ -463,9 +463,9 @@ def read_docx(path: str, data: bytes, options=None) -> Document:
         return _read(path, data, options, pkg)
     except (ReadError, MemoryError):
         raise
-    except Exception as e:      # a malformed part python-docx accepted: still one line
-        msg = _one_line(e)
-        raise ReadError(f"corrupt .docx: {type(e).__name__}" + (f": {msg}" if msg else "")) from None
+    except Exception as e:      # a malformed part python-docx accepted: still one sentence
+        from .causes import cause
+        raise ReadError(cause(e, "the .docx")) from None
 
 
 def _read(path: str, data: bytes, options, pkg: Package) -> Document:

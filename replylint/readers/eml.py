@@ -89,7 +89,7 @@ def _parse_date(value):
     if dt is None:
         try:
             dt = email.utils.parsedate_to_datetime(str(value))
-        except (TypeError, ValueError, IndexError):
+        except (TypeError, ValueError, IndexError, OverflowError):   # "Mon, 1 Jan 99999999999"
             return None
     if dt is not None and dt.tzinfo is None:
         dt = dt.replace(tzinfo=timezone.utc)
@@ -132,6 +132,23 @@ def _find_body_line(data: bytes, part, default: int) -> int:
     return data.count(b"\n", 0, idx) + 1 - leading
 
 
+MAX_DEPTH = 50      # multipart levels; real mail nests 3 or 4
+
+
+def _depth(part, limit: int) -> int:
+    """How deep multipart parts nest, walked without recursion (stops past ``limit``)."""
+    deepest, stack = 0, [(part, 1)]
+    while stack:
+        node, d = stack.pop()
+        deepest = max(deepest, d)
+        if deepest > limit:
+            break
+        payload = node.get_payload() if node.is_multipart() else None
+        if isinstance(payload, list):
+            stack.extend((p, d + 1) for p in payload)
+    return deepest
+
+
 def read_eml(path: str, data: bytes, options=None) -> Document:
     stripped = data.lstrip()
     if stripped.startswith(b"\xef\xbb\xbf"):
@@ -150,6 +167,8 @@ def read_eml(path: str, data: bytes, options=None) -> Document:
     names = {k.lower() for k in msg.keys()}
     if not names or not (names & KNOWN_HEADERS):
         raise ReadError("not an e-mail message: no headers")
+    if _depth(msg, MAX_DEPTH) > MAX_DEPTH:
+        raise ReadError(f"e-mail parts nested more than {MAX_DEPTH} levels deep (refused)")
 
     meta: dict = {}
     long = [f"the {k} header is {len(v):,} characters long: only its first {MAX_HEADER:,} were read"

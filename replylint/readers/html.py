@@ -39,7 +39,7 @@ _WS = " \t\n\r\f\v"
 ROW_GAP = 6                    # spaces between the columns of a table row
 GAP_MIN = 3                    # spaces: the segmenter's column gap
 GAP_PX_PER_SPACE = 8           # a space of 14 px type, roughly
-_LENGTH = re.compile(r"(-?\d+(?:\.\d+)?)\s*(px|pt|em|rem|ex|ch|mm|cm|in|%)?\s*$")
+_LENGTH = re.compile(r"(-?\d{1,7}(?:\.\d{1,6})?)\s*(px|pt|em|rem|ex|ch|mm|cm|in|%)?\s*$")
 _PX = {"px": 1.0, "pt": 4 / 3, "em": 16.0, "rem": 16.0, "ex": 8.0, "ch": 8.0, "mm": 3.78,
        "cm": 37.8, "in": 96.0, "%": 6.0, None: 1.0}
 

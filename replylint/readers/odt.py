@@ -62,7 +62,7 @@ _SKIP = {q(n) for n in (
     "text:change", "text:change-start", "text:change-end", "draw:image", "svg:title", "svg:desc")}
 _PARA = {q("text:p"), q("text:h")}
 _WHITE = re.compile(r"[ \t\r\n]{2,}|[\t\r\n]")
-_LENGTH = re.compile(r"^\s*(-?\d+(?:\.\d+)?)\s*(in|cm|mm|pt|pc|px)\s*$")
+_LENGTH = re.compile(r"^\s*(-?\d{1,7}(?:\.\d{1,6})?)\s*(in|cm|mm|pt|pc|px)\s*$")
 _MM = {"in": 25.4, "cm": 10.0, "mm": 1.0, "pt": 25.4 / 72, "pc": 25.4 / 6, "px": 25.4 / 96}
 PT_PER_MM = 72 / 25.4
 
@@ -416,8 +416,10 @@ def read_odt(path: str, data: bytes, options=None) -> Document:
         return _read(path, pkg, content_root, styles_root, options)
     except (ReadError, MemoryError):
         raise
-    except (ValueError, TypeError, AttributeError, KeyError, IndexError, RecursionError) as e:
-        raise ReadError(f"corrupt .odt: {type(e).__name__}") from None
+    except (ValueError, TypeError, AttributeError, KeyError, IndexError, RecursionError,
+            OverflowError) as e:
+        from .causes import cause
+        raise ReadError(cause(e, "the .odt")) from None
 
 
 def _read(path, pkg, content_root, styles_root, options) -> Document:

@@ -75,7 +75,7 @@ def sent_at(meta) -> datetime | None:
         return None
     try:
         dt = email.utils.parsedate_to_datetime(str(raw))
-    except (TypeError, ValueError, IndexError):
+    except (TypeError, ValueError, IndexError, OverflowError):
         try:
             dt = datetime.fromisoformat(str(raw).strip())
         except ValueError:

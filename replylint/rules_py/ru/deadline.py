@@ -91,7 +91,7 @@ def letter_date(ctx, g: Grammar) -> tuple[dt.date, int, int] | None:
         from email.utils import parsedate_to_datetime
         try:
             return parsedate_to_datetime(str(meta["date"])).date(), 0, 0
-        except (TypeError, ValueError, IndexError):
+        except (TypeError, ValueError, IndexError, OverflowError):
             pass
     text = doc.text
     # the letterhead lies above the addressee / salutation / body

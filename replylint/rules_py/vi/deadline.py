@@ -127,7 +127,7 @@ def letter_date(doc) -> tuple[dt.date | None, tuple[int, int] | None]:
     if raw:
         try:
             return parsedate_to_datetime(str(raw)).date(), None
-        except (TypeError, ValueError, IndexError):
+        except (TypeError, ValueError, IndexError, OverflowError):
             pass
     # a portal reply may date itself below the body: a place-and-date line of its own
     # ("Hà Nội, ngày 20 tháng 5 năm 2026" before the signature) or a labelled "Ngày trả lời: …"
