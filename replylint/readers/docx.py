@@ -51,7 +51,6 @@ is refused before anything is inflated, one whose headers lie while inflating
 from __future__ import annotations
 
 import io
-import os
 import re
 
 from ..document import Document, ReadError, SourceMap
