@@ -5,7 +5,9 @@ What it measures, each in fresh subprocesses (wall time as a user sees it, and t
 user + system of the process and its workers, which other load on the machine hardly changes):
 
 1. cold start: ``replylint --version``, ``replylint rules`` (no NLP) and checking ONE letter per
-   language (interpreter, imports, rule packs, the spaCy / pymorphy3 / pyvi pipeline);
+   language (interpreter, imports, rule packs, the spaCy / pymorphy3 / pyvi pipeline), each after
+   one untimed run: a user's second run, with the bytecode and the pack compile markers on disk
+   (the runs drop PYTHONDONTWRITEBYTECODE, as pip compiles an installed package);
 2. throughput: ``replylint check DIR --format json --fail-on never --no-config --jobs N`` on the
    Russian and the Vietnamese letters, for each value of ``--jobs-list`` (default: 1 and all
    cores), and the CPU per letter once started (the run's CPU less a one-letter run's);
@@ -17,7 +19,8 @@ user + system of the process and its workers, which other load on the machine ha
 5. the peer: ``proselint check`` on English letters of the same size (files/s, CPU, cold start);
    the last table gives every goal as a ratio to the peer (or to the reference row).
 
-Peak memory is the max RSS of the largest process (``os.wait4`` rusage) and the sampled sum over
+Every row gives the 1-minute load average when it started (the machine may be shared: compare
+CPU s, and ratios to the peer measured in the same run). Peak memory is the max RSS of the largest process (``os.wait4`` rusage) and the sampled sum over
 the process tree. The corpus is generated deterministically (``--seed``) from real paragraphs of
 ``../shared/corpus`` when that folder exists, else from a small built-in set, or read from
 ``--corpus DIR`` (``DIR/ru``, ``DIR/vi``, optional ``DIR/en``; a folder without those
@@ -554,6 +557,10 @@ def measure(cmd: list[str], cwd: str | None = None, timeout: float = 3600) -> di
     out = tempfile.TemporaryFile()
     err = tempfile.TemporaryFile()
     env = dict(os.environ, NO_COLOR="1", PYTHONUNBUFFERED="1")
+    # an installed package has its bytecode (pip compiles it): a run must not compile every
+    # module from source because this shell says not to write .pyc files
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    load = _loadavg()
     t0 = time.perf_counter()
     try:
         proc = subprocess.Popen(cmd, stdout=out, stderr=err, cwd=cwd, env=env)
@@ -562,7 +569,7 @@ def measure(cmd: list[str], cwd: str | None = None, timeout: float = 3600) -> di
         err.close()
         return {"cmd": cmd, "wall": time.perf_counter() - t0, "rc": 127, "stdout": "",
                 "stderr_tail": f"cannot start {cmd[0]}: {e.strerror or e}", "maxrss_mb": 0.0,
-                "tree_rss_mb": None, "tree_pss_mb": None, "cpu_s": 0.0}
+                "tree_rss_mb": None, "tree_pss_mb": None, "cpu_s": 0.0, "load": load}
     peak_tree, peak_pss, done = [0], [0], threading.Event()
     can_sample = os.path.isdir("/proc/self")
 
@@ -600,7 +607,7 @@ def measure(cmd: list[str], cwd: str | None = None, timeout: float = 3600) -> di
             "stderr_tail": stderr_lines[-1] if stderr_lines else "",
             "maxrss_mb": maxrss_kb / 1024, "tree_rss_mb": (peak_tree[0] / 1024) or None,
             "tree_pss_mb": (peak_pss[0] / 1024) or None,
-            "cpu_s": usage.ru_utime + usage.ru_stime}
+            "cpu_s": usage.ru_utime + usage.ru_stime, "load": load}
 
 
 def _replylint_outcome(res: dict, expected_files: int) -> dict:
@@ -686,6 +693,8 @@ def run_benchmark(args) -> dict:
     jobs_list = [int(j) for j in args.jobs_list.split(",")] if args.jobs_list else sorted({1, 2, os.cpu_count() or 1})
     sections = set(args.only.split(",")) if args.only else set(SECTIONS)
     tmp = Path(tempfile.mkdtemp(prefix="replylint-bench-"))
+    # the pack compile markers of this run's replylint, filled by the first (untimed) run
+    os.environ.setdefault("REPLYLINT_PACK_CACHE_DIR", str(tmp / "pack-cache"))
     if args.corpus:
         root = Path(args.corpus)
         corpora = {lang: root / lang for lang in ("ru", "vi", "en") if (root / lang).is_dir()}
@@ -731,11 +740,15 @@ def run_benchmark(args) -> dict:
     cold, cold_cpu = {}, {}
 
     def cold_row(name: str, cmd: list[str], outcome=None, key=None):
+        # one untimed run first writes what an installed replylint keeps between runs: bytecode
+        # and the pack compile markers (replylint/pack_cache.py)
+        measure(cmd)
         runs = [measure(cmd) for _ in range(args.repeat)]
         walls, cpus = [r["wall"] for r in runs], [r["cpu_s"] for r in runs]
         row = {"what": name, "cmd": " ".join(cmd), "runs": len(runs), "key": key,
                "wall_s": statistics.median(walls), "wall_min_s": min(walls),
                "cpu_s": statistics.median(cpus), "maxrss_mb": max(r["maxrss_mb"] for r in runs),
+               "load": runs[0]["load"],
                "status": outcome(runs[-1])["status"] if outcome else
                ("ok" if runs[-1]["rc"] == 0 else
                 f"FAILED rc={runs[-1]['rc']}: {runs[-1]['stderr_tail'][:100] or 'no stderr'}")}
@@ -774,7 +787,7 @@ def run_benchmark(args) -> dict:
                "cpu_s": res["cpu_s"], "cpu_ms_per_file": res["cpu_s"] / n * 1000,
                "cpu_ms_per_file_after_startup": per_letter,
                "maxrss_mb": res["maxrss_mb"], "tree_rss_mb": res["tree_rss_mb"],
-               "tree_pss_mb": res["tree_pss_mb"], **info}
+               "tree_pss_mb": res["tree_pss_mb"], "load": res["load"], **info}
         if info["status"].startswith("FAILED"):  # no speed for a run that did not work
             row.update(files_per_s=None, files_per_s_after_startup=None, cpu_ms_per_file_after_startup=None)
         result["throughput"].append(row)
@@ -804,7 +817,8 @@ def run_benchmark(args) -> dict:
                 res = measure([python, "-c", SCALING_DRIVER, str(args.cpu_limit), str(warm), str(f)],
                               timeout=args.cpu_limit * 6 + 120)
                 row = {"corpus": lang, "size": label, "bytes": f.stat().st_size,
-                       "chars": len(f.read_text(encoding="utf-8")), "maxrss_mb": res["maxrss_mb"]}
+                       "chars": len(f.read_text(encoding="utf-8")), "maxrss_mb": res["maxrss_mb"],
+                       "load": res["load"]}
                 try:
                     got = json.loads(res["stdout"].strip().splitlines()[-1])
                     row.update(cpu_s=got["cpu"], wall_s=got["wall"], findings=got["findings"],
@@ -832,7 +846,8 @@ def run_benchmark(args) -> dict:
             res = measure(cmd)
             info = _replylint_outcome(res, n)
             row = {"what": what, "files": n, "wall_s": res["wall"], "cpu_s": res["cpu_s"],
-                   "maxrss_mb": res["maxrss_mb"], "findings": info["findings"], "status": info["status"]}
+                   "maxrss_mb": res["maxrss_mb"], "findings": info["findings"], "status": info["status"],
+                   "load": res["load"]}
             result["batch"].append(row)
             log(f"batch {what}: {res['wall']:.1f}s wall {res['cpu_s']:.1f}s CPU {res['maxrss_mb']:.0f} MB {info['status']}")
 
@@ -986,43 +1001,44 @@ def markdown(result: dict) -> str:
     if result["throughput"]:
         lines += ["", "| tool | corpus | jobs | files | wall s | CPU s | files/s | files/s after start-up | "
                       "CPU ms per file | CPU ms per file after start-up | peak RSS MB (largest process) | "
-                      "peak RSS MB (all processes) | peak PSS MB (all processes) | findings | status |",
-                  "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|"]
+                      "peak RSS MB (all processes) | peak PSS MB (all processes) | findings | load | status |",
+                  "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|"]
         for r in result["throughput"]:
             if "wall_s" not in r:
-                lines.append(f"| {r['tool']} | {r['corpus']} | | | | | | | | | | | | | {r['status']} |")
+                lines.append(f"| {r['tool']} | {r['corpus']} | | | | | | | | | | | | | | {r['status']} |")
                 continue
             lines.append(f"| {r['tool']} | {r['corpus']} | {r['jobs'] or '1 (no option)'} | {r['files']} | "
                          f"{r['wall_s']:.1f} | {r['cpu_s']:.1f} | {_f(r['files_per_s'])} | "
                          f"{_f(r['files_per_s_after_startup'])} | {r['cpu_ms_per_file']:.1f} | "
                          f"{_f(r['cpu_ms_per_file_after_startup'], '{:.1f}')} | {r['maxrss_mb']:.0f} | "
                          f"{_f(r['tree_rss_mb'], '{:.0f}')} | {_f(r.get('tree_pss_mb'), '{:.0f}')} | "
-                         f"{_f(r['findings'], '{}')} | {r['status']} |")
+                         f"{_f(r['findings'], '{}')} | {_f(r.get('load'))} | {r['status']} |")
     if result["cold_start"]:
         lines += ["", "| cold start (fresh process) | runs | wall s (median) | wall s (min) | CPU s (median) | "
-                      "peak RSS MB | status |", "|---|---:|---:|---:|---:|---:|---|"]
+                      "peak RSS MB | load | status |", "|---|---:|---:|---:|---:|---:|---:|---|"]
         for r in result["cold_start"]:
             lines.append(f"| {r['what']} | {r['runs']} | {r['wall_s']:.2f} | {r['wall_min_s']:.2f} | "
-                         f"{r['cpu_s']:.2f} | {r['maxrss_mb']:.0f} | {r['status']} |")
+                         f"{r['cpu_s']:.2f} | {r['maxrss_mb']:.0f} | {_f(r.get('load'))} | {r['status']} |")
     if result["scaling"]:
         lines += ["", "| size scaling (one document, warm process) | corpus | characters | CPU s | wall s | "
-                      "CPU µs per character | ÷ 2 pages | peak RSS MB | findings | status |",
-                  "|---|---|---:|---:|---:|---:|---:|---:|---:|---|"]
+                      "CPU µs per character | ÷ 2 pages | peak RSS MB | findings | load | status |",
+                  "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---|"]
         two = {r["corpus"]: r.get("us_per_char") for r in result["scaling"] if r["size"] == "2 pages"}
         for r in result["scaling"]:
             per = r.get("us_per_char")
             lines.append(f"| {r['size']} | {r['corpus']} | {r['chars']} | {_f(r.get('cpu_s'))} | "
                          f"{_f(r.get('wall_s'))} | {_f(per)} | {_f(_ratio(per, two.get(r['corpus'])))} | "
-                         f"{r['maxrss_mb']:.0f} | {_f(r.get('findings'), '{}')} | {r['status']} |")
+                         f"{r['maxrss_mb']:.0f} | {_f(r.get('findings'), '{}')} | {_f(r.get('load'))} | "
+                         f"{r['status']} |")
     if result["batch"]:
-        lines += ["", "| batch in one process (--jobs 1) | files | wall s | CPU s | peak RSS MB | findings | status |",
-                  "|---|---:|---:|---:|---:|---:|---|"]
+        lines += ["", "| batch in one process (--jobs 1) | files | wall s | CPU s | peak RSS MB | findings | load | "
+                      "status |", "|---|---:|---:|---:|---:|---:|---:|---|"]
         for r in result["batch"]:
             if "wall_s" not in r:
-                lines.append(f"| {r['what']} | | | | | | {r['status']} |")
+                lines.append(f"| {r['what']} | | | | | | | {r['status']} |")
                 continue
             lines.append(f"| {r['what']} | {r['files']} | {r['wall_s']:.1f} | {r['cpu_s']:.1f} | "
-                         f"{r['maxrss_mb']:.0f} | {_f(r['findings'], '{}')} | {r['status']} |")
+                         f"{r['maxrss_mb']:.0f} | {_f(r['findings'], '{}')} | {_f(r.get('load'))} | {r['status']} |")
     goals = ratios(result)
     if goals:
         lines += ["", "| goal | measured | goal |", "|---|---:|---|"]

@@ -3,6 +3,7 @@ No timing here: the benchmark itself is a script, not a test."""
 from __future__ import annotations
 
 import importlib.util
+import os
 import random
 import subprocess
 import sys
@@ -144,3 +145,18 @@ def test_measure_samples_the_memory_of_the_process_tree(bench):
     header, line = rows[at], rows[at + 2]
     assert "peak PSS MB (all processes)" in header
     assert header.count("|") == line.count("|") and f"| {res['tree_pss_mb']:.0f} |" in line
+
+
+def test_each_row_gives_the_load_average_and_runs_with_bytecode(bench, monkeypatch):
+    monkeypatch.setenv("PYTHONDONTWRITEBYTECODE", "1")
+    res = bench.measure([sys.executable, "-c", "import sys; print(sys.dont_write_bytecode)"])
+    assert res["stdout"].strip() == "False"
+    assert res["load"] == pytest.approx(os.getloadavg()[0], abs=5)
+    row = {"what": "replylint rules (no NLP)", "runs": 1, "wall_s": 0.3, "wall_min_s": 0.3, "cpu_s": 0.3,
+           "maxrss_mb": 40, "load": 3.25, "status": "ok"}
+    table = bench.markdown({"date": "d", "machine": {"cpus": 2, "processor": "p", "python": "3"},
+                            "corpus": {}, "throughput": [], "cold_start": [row], "scaling": [], "batch": []})
+    rows = [ln for ln in table.splitlines() if ln.startswith("|")]
+    at = next(i for i, ln in enumerate(rows) if ln.startswith("| cold start"))
+    header, line = rows[at], rows[at + 2]
+    assert "| load |" in header and "| 3.25 |" in line and header.count("|") == line.count("|")
